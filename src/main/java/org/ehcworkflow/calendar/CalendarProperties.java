@@ -1,0 +1,21 @@
+package org.ehcworkflow.calendar;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the statutory calendar ({@code ehc.calendar.*}).
+ *
+ * @param extraBankHolidays one-off bank holidays by proclamation (for example 2022-09-19)
+ * @param cancelledBankHolidays days the standing rules give that a proclamation moved away (2020-05-04)
+ * @param reminderLeadTime how long before a deadline the reminder goes out
+ */
+@ConfigurationProperties("ehc.calendar")
+public record CalendarProperties(
+    @DefaultValue List<LocalDate> extraBankHolidays,
+    @DefaultValue List<LocalDate> cancelledBankHolidays,
+    @DefaultValue("P7D") Period reminderLeadTime) {
+}

@@ -1,0 +1,42 @@
+package org.ehcworkflow.calendar;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a recorded event into the process variables of the time limits that count from it: each limit's
+ * deadline and its reminder day, as ISO dates. The one place where deadlines enter a process.
+ */
+public final class DeadlineSchedule {
+
+  private final StatutoryCalendar calendar;
+  private final Period reminderLeadTime;
+
+  public DeadlineSchedule(StatutoryCalendar calendar, Period reminderLeadTime) {
+    this.calendar = calendar;
+    this.reminderLeadTime = reminderLeadTime;
+  }
+
+  /** Deadline and reminder variables of each given limit, counted from the same anchor date. */
+  public Map<String, Object> variables(LocalDate anchorDate, TimeLimit... limits) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (TimeLimit limit : limits) {
+      LocalDate due = calendar.due(limit, anchorDate);
+      variables.put(limit.dueVariable(), due.toString());
+      variables.put(limit.reminderVariable(), reminderDay(anchorDate, due).toString());
+    }
+    return variables;
+  }
+
+  /** The reminder goes out the lead time before the deadline, never before the anchor event itself. */
+  LocalDate reminderDay(LocalDate anchorDate, LocalDate due) {
+    LocalDate reminder = due.minus(reminderLeadTime);
+    return reminder.isBefore(anchorDate) ? anchorDate : reminder;
+  }
+
+  public StatutoryCalendar calendar() {
+    return calendar;
+  }
+}

@@ -1,0 +1,47 @@
+package org.ehcworkflow.casefile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.ehcworkflow.calendar.TimeLimit;
+
+/** The port through which processes and the API keep the case file. */
+public interface CaseFile {
+
+  /** A new case reference, {@code EHC-<year>-<number>}, unique across restarts. */
+  String nextCaseReference(int year);
+
+  boolean exists(String caseReference);
+
+  void open(OpenedCase openedCase);
+
+  Optional<OpenedCase> find(String caseReference);
+
+  /** Records that a time limit passed with the step undone; once per limit and scope. */
+  void recordBreach(String caseReference, TimeLimit limit, String scope, LocalDate due);
+
+  List<Breach> breaches(String caseReference);
+
+  void recordException(String caseReference, TimeLimitException exception);
+
+  List<TimeLimitException> exceptions(String caseReference);
+
+  void close(String caseReference, CaseStatus status, LocalDate on, String reason);
+
+  /**
+   * A case as opened.
+   *
+   * @param requesterType who asked (or who brought the child to the authority's attention)
+   * @param councilReference the authority's own reference in its case management system, if any
+   */
+  record OpenedCase(String caseReference, String processInstanceId, String requesterType,
+      LocalDate requestReceivedDate, String councilReference, CaseStatus status) {
+  }
+
+  record Breach(TimeLimit timeLimit, String scope, LocalDate due) {
+  }
+
+  record TimeLimitException(ExceptionReason reason, String details, LocalDate startsOn, LocalDate endsOn,
+      String recordedBy) {
+  }
+}

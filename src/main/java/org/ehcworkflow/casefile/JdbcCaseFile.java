@@ -1,0 +1,102 @@
+package org.ehcworkflow.casefile;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.ehcworkflow.calendar.TimeLimit;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The case file in the project's own tables, in the caller's transaction. */
+public class JdbcCaseFile implements CaseFile {
+
+  private final JdbcTemplate jdbc;
+
+  public JdbcCaseFile(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String nextCaseReference(int year) {
+    // The update takes a row lock, so concurrent openings each get their own number.
+    if (jdbc.update("update case_reference_counter set last_value = last_value + 1 where counter_year = ?", year) == 0) {
+      jdbc.update("insert into case_reference_counter (counter_year, last_value) values (?, 1)", year);
+    }
+    Integer value = jdbc.queryForObject("select last_value from case_reference_counter where counter_year = ?",
+        Integer.class, year);
+    return String.format("EHC-%d-%05d", year, value);
+  }
+
+  @Override
+  public boolean exists(String caseReference) {
+    Integer count = jdbc.queryForObject("select count(*) from ehc_case where case_reference = ?", Integer.class,
+        caseReference);
+    return count != null && count > 0;
+  }
+
+  @Override
+  public void open(OpenedCase c) {
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        insert into ehc_case (case_reference, process_instance_id, requester_type, request_received_date,
+          council_reference, status, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?)
+        """, c.caseReference(), c.processInstanceId(), c.requesterType(), Date.valueOf(c.requestReceivedDate()),
+        c.councilReference(), c.status().name(), now, now);
+  }
+
+  @Override
+  public Optional<OpenedCase> find(String caseReference) {
+    return jdbc.query("""
+        select case_reference, process_instance_id, requester_type, request_received_date, council_reference, status
+        from ehc_case where case_reference = ?
+        """, (rs, i) -> new OpenedCase(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getDate(4).toLocalDate(), rs.getString(5), CaseStatus.valueOf(rs.getString(6))), caseReference)
+        .stream().findFirst();
+  }
+
+  @Override
+  public void recordBreach(String caseReference, TimeLimit limit, String scope, LocalDate due) {
+    jdbc.update("""
+        insert into case_breach (case_reference, time_limit, scope, due_date, recorded_at)
+        select ?, ?, ?, ?, ?
+        where not exists (select 1 from case_breach where case_reference = ? and time_limit = ? and scope = ?)
+        """, caseReference, limit.name(), scope, Date.valueOf(due), Timestamp.from(Instant.now()),
+        caseReference, limit.name(), scope);
+  }
+
+  @Override
+  public List<Breach> breaches(String caseReference) {
+    return jdbc.query("select time_limit, scope, due_date from case_breach where case_reference = ? order by id",
+        (rs, i) -> new Breach(TimeLimit.valueOf(rs.getString(1)), rs.getString(2), rs.getDate(3).toLocalDate()),
+        caseReference);
+  }
+
+  @Override
+  public void recordException(String caseReference, TimeLimitException e) {
+    jdbc.update("""
+        insert into case_exception (case_reference, reason, details, starts_on, ends_on, recorded_by, recorded_at)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """, caseReference, e.reason().name(), e.details(), Date.valueOf(e.startsOn()),
+        e.endsOn() == null ? null : Date.valueOf(e.endsOn()), e.recordedBy(), Timestamp.from(Instant.now()));
+  }
+
+  @Override
+  public List<TimeLimitException> exceptions(String caseReference) {
+    return jdbc.query("""
+        select reason, details, starts_on, ends_on, recorded_by from case_exception
+        where case_reference = ? order by id
+        """, (rs, i) -> new TimeLimitException(ExceptionReason.valueOf(rs.getString(1)), rs.getString(2),
+        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)),
+        caseReference);
+  }
+
+  @Override
+  public void close(String caseReference, CaseStatus status, LocalDate on, String reason) {
+    jdbc.update("""
+        update ehc_case set status = ?, status_date = ?, status_reason = ?, updated_at = ? where case_reference = ?
+        """, status.name(), Date.valueOf(on), reason, Timestamp.from(Instant.now()), caseReference);
+  }
+}

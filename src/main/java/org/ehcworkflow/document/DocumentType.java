@@ -1,0 +1,28 @@
+package org.ehcworkflow.document;
+
+/** The statutory documents a case produces. */
+public enum DocumentType {
+  DECISION_NOT_TO_ASSESS("Decision not to carry out an EHC needs assessment", true),
+  DECISION_TO_ASSESS("Decision to carry out an EHC needs assessment", false),
+  DECISION_NOT_TO_ISSUE("Decision not to issue an EHC plan", true),
+  DRAFT_PLAN("Draft EHC plan", false),
+  FINAL_PLAN("Final EHC plan", true),
+  WITHDRAWAL_NOTICE("Case closed: request withdrawn", false);
+
+  private final String title;
+  private final boolean appealable;
+
+  DocumentType(String title, boolean appealable) {
+    this.title = title;
+    this.appealable = appealable;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
+  public boolean appealable() {
+    return appealable;
+  }
+}

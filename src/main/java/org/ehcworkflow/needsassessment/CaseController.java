@@ -1,0 +1,176 @@
+package org.ehcworkflow.needsassessment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.casefile.CaseFile.OpenedCase;
+import org.ehcworkflow.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The project's API for opening and reading cases. Requires HTTP Basic; coordinators and managers only. */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "EHC needs assessment cases")
+class CaseController {
+
+  private final CaseOpening opening;
+  private final CaseFile caseFile;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, IdentityService identity) {
+    this.opening = opening;
+    this.caseFile = caseFile;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /**
+   * A request to open a case.
+   *
+   * @param requestReceivedDate the day the authority received the request, YYYY-MM-DD
+   * @param caseReference optional; a new EHC-YYYY-NNNNN reference is given when absent
+   */
+  record OpenCaseRequest(String requestReceivedDate, String requesterType, @Size(max = 100) String councilReference,
+      String caseReference, CaseOpening.ChildDetails child) {
+  }
+
+  record OpenedCaseResponse(String caseReference, String processInstanceId, Map<String, Object> deadlines) {
+  }
+
+  record CaseView(String caseReference, String status, String requesterType, LocalDate requestReceivedDate,
+      Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions) {
+  }
+
+  record Withdrawal(String reason) {
+  }
+
+  @Operation(summary = "Open an EHC needs assessment case",
+      description = "Validates the request like every other route, starts ehc-needs-assessment and returns the "
+          + "statutory deadlines. 400 names the field at fault; 409 if the case reference is already open.")
+  @PostMapping
+  ResponseEntity<OpenedCaseResponse> open(@RequestBody OpenCaseRequest request) {
+    requireRole(Roles.COORDINATORS);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate());
+    variables.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType());
+    variables.put(NeedsAssessmentVariables.COUNCIL_REFERENCE.name(), request.councilReference());
+    ProcessInstance instance = opening.open(variables, request.caseReference(), request.child());
+    String reference = instance.getBusinessKey();
+    return ResponseEntity.created(URI.create("/api/cases/" + reference))
+        .body(new OpenedCaseResponse(reference, instance.getId(), deadlines(instance.getId())));
+  }
+
+  @Operation(summary = "A case with its statutory deadlines, recorded breaches and exceptions")
+  @GetMapping("/{caseReference}")
+  ResponseEntity<CaseView> read(@PathVariable String caseReference) {
+    requireRole(Roles.COORDINATORS, Roles.MANAGERS);
+    return caseFile.find(caseReference)
+        .map(c -> ResponseEntity.ok(view(c)))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @Operation(summary = "Withdraw a case", description = "Ends all open work on the case with the recorded reason.")
+  @PostMapping("/{caseReference}/withdrawal")
+  ResponseEntity<Void> withdraw(@PathVariable String caseReference, @RequestBody Withdrawal withdrawal) {
+    requireRole(Roles.COORDINATORS);
+    if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
+      throw new InvalidCaseRequest(List.of("reason is required to withdraw a case"));
+    }
+    if (caseFile.find(caseReference).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    long open = runtime.createExecutionQuery().processInstanceBusinessKey(caseReference)
+        .messageEventSubscriptionName("CaseWithdrawn").count();
+    if (open == 0) {
+      throw new CaseNotOpen(caseReference);
+    }
+    runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
+        .setVariable("withdrawalReason", withdrawal.reason().trim()).correlate();
+    return ResponseEntity.accepted().build();
+  }
+
+  private CaseView view(OpenedCase c) {
+    return new CaseView(c.caseReference(), c.status().name(), c.requesterType(), c.requestReceivedDate(),
+        c.processInstanceId() == null ? Map.of() : deadlines(c.processInstanceId()),
+        caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()));
+  }
+
+  private Map<String, Object> deadlines(String processInstanceId) {
+    Map<String, Object> deadlines = new LinkedHashMap<>();
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return deadlines;
+    }
+    Map<String, Object> variables = runtime.getVariables(processInstanceId);
+    for (TimeLimit limit : TimeLimit.values()) {
+      Object due = variables.get(limit.dueVariable());
+      if (due != null) {
+        deadlines.put(limit.dueVariable(), due);
+      }
+    }
+    return deadlines;
+  }
+
+  private void requireRole(String... groups) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new Forbidden();
+    }
+    List<String> memberOf = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    boolean admin = memberOf.contains("camunda-admin");
+    if (!admin && memberOf.stream().noneMatch(List.of(groups)::contains)) {
+      throw new Forbidden();
+    }
+  }
+
+  static class Forbidden extends RuntimeException {
+  }
+
+  static class CaseNotOpen extends RuntimeException {
+    CaseNotOpen(String caseReference) {
+      super("case " + caseReference + " has no open assessment to withdraw");
+    }
+  }
+
+  @ExceptionHandler(InvalidCaseRequest.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidCaseRequest e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    problem.setProperty("problems", e.problems());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler({CaseOpening.CaseAlreadyOpen.class, CaseNotOpen.class})
+  ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  @ExceptionHandler(Forbidden.class)
+  ResponseEntity<ProblemDetail> forbidden() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        "your role does not allow this: ask an administrator");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+}

@@ -1,0 +1,12 @@
+package org.ehcworkflow.needsassessment;
+
+import java.time.LocalDate;
+
+/**
+ * A validated request to open a case.
+ *
+ * @param caseReference the reference the caller chose, or null for a new one
+ */
+public record CaseRequest(String caseReference, LocalDate requestReceivedDate, RequesterType requesterType,
+    String councilReference) {
+}

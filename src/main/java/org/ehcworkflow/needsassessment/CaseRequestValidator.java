@@ -1,0 +1,80 @@
+package org.ehcworkflow.needsassessment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.ehcworkflow.calendar.StatutoryCalendar;
+
+/**
+ * The one validation of a request to open a case, whichever way it arrives: Tasklist's start form, the
+ * project's API or the engine REST API. Pure: "today" is passed in.
+ */
+public final class CaseRequestValidator {
+
+  static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_-]{2,39}");
+
+  private CaseRequestValidator() {
+  }
+
+  public static CaseRequest validate(Map<String, ?> variables, String businessKey, LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    LocalDate received = requestReceivedDate(variables.get(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name()),
+        today, problems);
+    RequesterType requester = requesterType(variables.get(NeedsAssessmentVariables.REQUESTER_TYPE.name()), problems);
+    String reference = businessKey == null || businessKey.isBlank() ? null : businessKey.trim();
+    if (reference != null && !CASE_REFERENCE.matcher(reference).matches()) {
+      problems.add("caseReference (business key) '" + reference
+          + "' must be 3 to 40 letters, digits, '-', '_' or '/', starting with a letter or digit");
+    }
+    Object council = variables.get(NeedsAssessmentVariables.COUNCIL_REFERENCE.name());
+    if (council != null && council.toString().length() > 100) {
+      problems.add("councilReference must be at most 100 characters");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidCaseRequest(problems);
+    }
+    return new CaseRequest(reference, received, requester,
+        council == null || council.toString().isBlank() ? null : council.toString().trim());
+  }
+
+  private static LocalDate requestReceivedDate(Object value, LocalDate today, List<String> problems) {
+    String name = NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name();
+    if (value == null || value.toString().isBlank()) {
+      problems.add(name + " is required: the day the local authority received the request, as YYYY-MM-DD");
+      return null;
+    }
+    LocalDate date;
+    if (value instanceof Date instant) {
+      date = instant.toInstant().atZone(StatutoryCalendar.LONDON).toLocalDate();
+    } else {
+      try {
+        date = LocalDate.parse(value.toString().trim());
+      } catch (DateTimeParseException e) {
+        problems.add(name + " must be a real date in the form YYYY-MM-DD, got '" + value + "'");
+        return null;
+      }
+    }
+    if (date.isAfter(today)) {
+      problems.add(name + " " + date + " is in the future: a request cannot be received after today (" + today + ")");
+      return null;
+    }
+    return date;
+  }
+
+  private static RequesterType requesterType(Object value, List<String> problems) {
+    if (value == null || value.toString().isBlank()) {
+      return RequesterType.NOT_RECORDED;
+    }
+    try {
+      return RequesterType.valueOf(value.toString().trim());
+    } catch (IllegalArgumentException e) {
+      problems.add("requesterType '" + value + "' is not one of " + Arrays.toString(RequesterType.values()));
+      return null;
+    }
+  }
+}

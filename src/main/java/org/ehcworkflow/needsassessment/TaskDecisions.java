@@ -1,0 +1,159 @@
+package org.ehcworkflow.needsassessment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.casefile.CaseFile.TimeLimitException;
+import org.ehcworkflow.casefile.ExceptionReason;
+import org.ehcworkflow.process.InputRejected;
+import org.ehcworkflow.process.ProcessVariable;
+
+/**
+ * Server-side checks of what officers submit when they complete a task (Tasklist validates forms only in the
+ * browser; the engine REST API not at all). Called from {@code complete} task listeners, for example
+ * {@code ${decisions.assessment(task)}}; a rejection keeps the task open and changes nothing.
+ */
+public class TaskDecisions {
+
+  private final CaseFile caseFile;
+
+  public TaskDecisions(CaseFile caseFile) {
+    this.caseFile = caseFile;
+  }
+
+  /** Decision whether to assess (reg 4, 5): with 'assess', at least one advice giver. */
+  public void assessment(DelegateTask task) {
+    String decision = requireOneOf(task, NeedsAssessmentVariables.ASSESS_DECISION, "assess", "doNotAssess");
+    Object requester = task.getVariable(NeedsAssessmentVariables.REQUESTER_TYPE.name());
+    if (requester != null) {
+      try {
+        RequesterType.valueOf(requester.toString());
+      } catch (IllegalArgumentException e) {
+        throw InputRejected.because("requesterType '" + requester + "' is not one of "
+            + Arrays.toString(RequesterType.values()));
+      }
+    }
+    if (decision.equals("assess")) {
+      String givers = adviceGivers(task);
+      if (givers.isEmpty()) {
+        throw InputRejected.because("adviceGivers: choose at least one advice giver to ask (reg 6(1))");
+      }
+      NeedsAssessmentVariables.ADVICE_GIVERS.set(task, givers);
+    }
+  }
+
+  /** Decision whether to issue a plan (reg 10). */
+  public void issue(DelegateTask task) {
+    requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION, "issue", "doNotIssue");
+  }
+
+  /** The final plan names a school or type of setting in section I. */
+  public void finalPlan(DelegateTask task) {
+    Object setting = task.getVariable(NeedsAssessmentVariables.NAMED_SETTING.name());
+    if (setting == null || setting.toString().isBlank()) {
+      throw InputRejected.because("namedSetting is required: the final plan names a school or type of setting");
+    }
+  }
+
+  /** Representations on the draft: the requested setting is recorded, empty when the family named none. */
+  public void representations(DelegateTask task) {
+    Object setting = task.getVariable(NeedsAssessmentVariables.REQUESTED_SETTING.name());
+    NeedsAssessmentVariables.REQUESTED_SETTING.set(task, setting == null ? "" : setting.toString().trim());
+  }
+
+  public void disagreement(DelegateTask task) {
+    requireOneOf(task, NeedsAssessmentVariables.DISAGREEMENT, "mediation", "mediationDeclined", "appeal");
+  }
+
+  /** The case file task: nothing, an exception to the time limits, or withdrawal. */
+  public void caseFileAction(DelegateTask task) {
+    String action = requireOneOf(task, NeedsAssessmentVariables.CASE_FILE_ACTION, "none", "recordException", "withdraw");
+    if (action.equals("recordException")) {
+      recordException(task);
+    } else if (action.equals("withdraw")) {
+      Object reason = task.getVariable("withdrawalReason");
+      if (reason == null || reason.toString().isBlank()) {
+        throw InputRejected.because("withdrawalReason is required to withdraw a case");
+      }
+    }
+  }
+
+  private void recordException(DelegateTask task) {
+    ExceptionReason reason;
+    String reasonName = String.valueOf(task.getVariable(NeedsAssessmentVariables.EXCEPTION_REASON.name()));
+    try {
+      reason = ExceptionReason.valueOf(reasonName);
+    } catch (IllegalArgumentException e) {
+      throw InputRejected.because("exceptionReason '" + reasonName + "' is not one of "
+          + Arrays.toString(ExceptionReason.values()));
+    }
+    LocalDate startsOn = date(task, NeedsAssessmentVariables.EXCEPTION_STARTS_ON, true);
+    LocalDate endsOn = date(task, NeedsAssessmentVariables.EXCEPTION_ENDS_ON, false);
+    if (endsOn != null && endsOn.isBefore(startsOn)) {
+      throw InputRejected.because("exceptionEndsOn " + endsOn + " is before exceptionStartsOn " + startsOn);
+    }
+    Object details = task.getVariable(NeedsAssessmentVariables.EXCEPTION_DETAILS.name());
+    caseFile.recordException(task.getExecution().getProcessBusinessKey(), new TimeLimitException(reason,
+        details == null ? null : details.toString(), startsOn, endsOn, currentUser(task)));
+    for (ProcessVariable<String> field : List.of(NeedsAssessmentVariables.EXCEPTION_REASON,
+        NeedsAssessmentVariables.EXCEPTION_DETAILS, NeedsAssessmentVariables.EXCEPTION_STARTS_ON,
+        NeedsAssessmentVariables.EXCEPTION_ENDS_ON)) {
+      task.getExecution().removeVariable(field.name());
+    }
+  }
+
+  private static String adviceGivers(DelegateTask task) {
+    String listed = NeedsAssessmentVariables.ADVICE_GIVERS.get(task);
+    if (listed != null && !listed.isBlank()) {
+      for (String code : listed.split(",")) {
+        try {
+          AdviceGiver.valueOf(code.trim());
+        } catch (IllegalArgumentException e) {
+          throw InputRejected.because("adviceGivers: '" + code.trim() + "' is not one of "
+              + Arrays.toString(AdviceGiver.values()));
+        }
+      }
+      return Arrays.stream(listed.split(",")).map(String::trim).distinct().collect(Collectors.joining(","));
+    }
+    return Arrays.stream(AdviceGiver.values())
+        .filter(giver -> Boolean.TRUE.equals(task.getVariable(giver.formField())))
+        .map(Enum::name).collect(Collectors.joining(","));
+  }
+
+  private static String requireOneOf(DelegateTask task, ProcessVariable<String> variable, String... allowed) {
+    Object value = task.getVariable(variable.name());
+    if (value == null || !Arrays.asList(allowed).contains(value.toString())) {
+      throw InputRejected.because(variable.name() + " must be one of " + Arrays.toString(allowed)
+          + (value == null ? "" : ", got '" + value + "'"));
+    }
+    return value.toString();
+  }
+
+  private static LocalDate date(DelegateTask task, ProcessVariable<String> variable, boolean required) {
+    Object value = task.getVariable(variable.name());
+    if (value == null || value.toString().isBlank()) {
+      if (required) {
+        throw InputRejected.because(variable.name() + " is required, as YYYY-MM-DD");
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.toString().trim());
+    } catch (DateTimeParseException e) {
+      throw InputRejected.because(variable.name() + " must be a real date in the form YYYY-MM-DD, got '" + value + "'");
+    }
+  }
+
+  private static String currentUser(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+}

@@ -1,0 +1,87 @@
+package org.ehcworkflow.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ehcworkflow.calendar.DeadlineSchedule;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.casefile.JdbcCaseFile;
+import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.document.JdbcDocuments;
+import org.ehcworkflow.needsassessment.AdviceRequests;
+import org.ehcworkflow.needsassessment.CaseOpening;
+import org.ehcworkflow.needsassessment.OpenCaseListener;
+import org.ehcworkflow.needsassessment.TaskDecisions;
+import org.ehcworkflow.notification.Notifications;
+import org.ehcworkflow.notification.OutboxNotifications;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * All wiring of ports, adapters and the beans the BPMN models name ({@code ${sendNotice}}, {@code ${openCase}},
+ * ...), in one place. Bean names are part of the models' contract: rename one only with the models.
+ */
+@Configuration
+class ProcessConfiguration {
+
+  @Bean
+  CaseFile caseFile(JdbcTemplate jdbc) {
+    return new JdbcCaseFile(jdbc);
+  }
+
+  @Bean
+  Notifications notifications(JdbcTemplate jdbc, ObjectMapper json,
+      @Value("${ehc.notifications.default-channel:EMAIL}") String channel) {
+    return new OutboxNotifications(jdbc, json, channel);
+  }
+
+  @Bean
+  Documents documents(JdbcTemplate jdbc) {
+    return new JdbcDocuments(jdbc);
+  }
+
+  @Bean
+  StatutoryClocks statutoryClocks(DeadlineSchedule schedule) {
+    return new StatutoryClocks(schedule);
+  }
+
+  @Bean
+  OpenCaseListener openCase(CaseFile caseFile, DeadlineSchedule schedule) {
+    return new OpenCaseListener(caseFile, schedule);
+  }
+
+  @Bean
+  SendNoticeDelegate sendNotice(Notifications notifications, StatutoryClocks clocks) {
+    return new SendNoticeDelegate(notifications, clocks);
+  }
+
+  @Bean
+  IssueDocumentDelegate issueDocument(Documents documents, Notifications notifications, StatutoryClocks clocks) {
+    return new IssueDocumentDelegate(documents, notifications, clocks);
+  }
+
+  @Bean
+  RecordBreachDelegate recordBreach(CaseFile caseFile, Notifications notifications) {
+    return new RecordBreachDelegate(caseFile, notifications);
+  }
+
+  @Bean
+  CloseCaseDelegate closeCase(CaseFile caseFile) {
+    return new CloseCaseDelegate(caseFile);
+  }
+
+  @Bean
+  TaskDecisions decisions(CaseFile caseFile) {
+    return new TaskDecisions(caseFile);
+  }
+
+  @Bean
+  CaseOpening caseOpening(org.camunda.bpm.engine.RuntimeService runtime, CaseFile caseFile, JdbcTemplate jdbc) {
+    return new CaseOpening(runtime, caseFile, jdbc);
+  }
+
+  @Bean
+  AdviceRequests adviceRequests() {
+    return new AdviceRequests();
+  }
+}

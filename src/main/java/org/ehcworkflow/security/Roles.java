@@ -1,0 +1,22 @@
+package org.ehcworkflow.security;
+
+import java.util.List;
+
+/** The Camunda groups of the service's roles. Candidate groups in the models use these ids. */
+public final class Roles {
+
+  private Roles() {
+  }
+
+  public static final String COORDINATORS = "coordinators";
+  public static final String SEND_PANEL = "send-panel";
+  public static final String MANAGERS = "managers";
+  public static final String EDUCATIONAL_PSYCHOLOGISTS = "educational-psychologists";
+  public static final String HEALTH = "health";
+  public static final String SOCIAL_CARE = "social-care";
+  public static final String SCHOOLS = "schools";
+
+  public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);
+  public static final List<String> ALL = List.of(COORDINATORS, SEND_PANEL, MANAGERS, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
+      SOCIAL_CARE, SCHOOLS);
+}

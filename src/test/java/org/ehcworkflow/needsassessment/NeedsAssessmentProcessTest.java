@@ -1,0 +1,362 @@
+package org.ehcworkflow.needsassessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.casefile.CaseStatus;
+import org.ehcworkflow.casefile.ExceptionReason;
+import org.ehcworkflow.document.DocumentType;
+import org.ehcworkflow.testing.ProcessTestBeans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of {@code ehc-needs-assessment}, with the engine's clock moved to fire each statutory timer. */
+@Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "forms/open-case.form", "forms/case-file.form",
+    "forms/decide-whether-to-assess.form", "forms/provide-advice.form", "forms/decide-whether-to-issue.form",
+    "forms/draft-plan.form", "forms/record-representations.form", "forms/record-setting-response.form",
+    "forms/finalise-plan.form", "forms/record-disagreement.form"})
+class NeedsAssessmentProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9).build();
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final String DECIDE_WHETHER_TO_ASSESS = "Task_DecideWhetherToAssess";
+  static final String REVIEW_CASE_FILE = "Task_ReviewCaseFile";
+  static final String PROVIDE_ADVICE = "Task_ProvideAdvice";
+  static final String DECIDE_WHETHER_TO_ISSUE = "Task_DecideWhetherToIssuePlan";
+  static final String DRAFT_PLAN = "Task_DraftPlan";
+  static final String RECORD_REPRESENTATIONS = "Task_RecordRepresentations";
+  static final String RECORD_SETTING_RESPONSE = "Task_RecordSettingResponse";
+  static final String FINALISE_PLAN = "Task_FinalisePlan";
+  static final String RECORD_DISAGREEMENT = "Task_RecordDisagreement";
+
+  ProcessTestBeans beans;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    beans = new ProcessTestBeans().register();
+    clockAt(LocalDate.of(2026, 1, 6));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  @Test
+  void finalPlanIsIssuedAfterAssessmentAdviceDraftAndConsultation() {
+    ProcessInstance instance = open("2026-01-05");
+    String caseReference = instance.getBusinessKey();
+    assertThat(caseReference).matches("EHC-2026-\\d{5}");
+    assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
+    assertThat(task(DECIDE_WHETHER_TO_ASSESS)).hasCandidateGroup("send-panel")
+        .hasDueDate(endOfDay("2026-02-16"));
+    assertThat(task(REVIEW_CASE_FILE)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-05-25"));
+    assertThat(timerDue("Timer_DecisionToAssessDeadline")).isEqualTo(endOfDay("2026-02-16"));
+    assertThat(timerDue("Timer_FinalPlanDeadline")).isEqualTo(endOfDay("2026-05-25"));
+    runDueJobs();
+    assertThat(beans.notifications.withTemplate("assessment-considered")).hasSize(3);
+
+    complete(task(DECIDE_WHETHER_TO_ASSESS), withVariables("assessDecision", "assess",
+        "decisionReason", "evidence of needs", "askEducationalPsychology", true, "askHealth", true));
+    clockAt(LocalDate.of(2026, 2, 2));
+    runDueJobs();
+    List<Task> adviceTasks = tasks(PROVIDE_ADVICE);
+    assertThat(adviceTasks).hasSize(2);
+    assertThat(adviceTasks).allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(endOfDay("2026-03-16")));
+    assertThat(beans.notifications.withTemplate("advice-request")).extracting(n -> n.recipient().id())
+        .containsExactlyInAnyOrder("EDUCATIONAL_PSYCHOLOGY", "HEALTH");
+    adviceTasks.forEach(t -> complete(t, withVariables("adviceSummary", "report filed")));
+
+    assertThat(task(DECIDE_WHETHER_TO_ISSUE)).hasCandidateGroup("send-panel").hasDueDate(endOfDay("2026-04-27"));
+    complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "needs"));
+    assertThat(task(DRAFT_PLAN)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-05-10"));
+    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    clockAt(LocalDate.of(2026, 3, 30));
+    runDueJobs();
+    assertThat(task(RECORD_REPRESENTATIONS)).hasDueDate(endOfDay("2026-04-13"));
+    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "Oak Primary School"));
+    runDueJobs();
+    assertThat(task(RECORD_SETTING_RESPONSE)).hasCandidateGroup("schools").hasDueDate(endOfDay("2026-04-14"));
+    complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "agreed"));
+    assertThat(instance).isWaitingAt("Timer_RepresentationsPeriodEnds");
+
+    clockAt(LocalDate.of(2026, 4, 14));
+    runDueJobs();
+    complete(task(FINALISE_PLAN), withVariables("namedSetting", "Oak Primary School"));
+    runDueJobs();
+
+    assertThat(instance).hasPassed("Task_IssueFinalPlan", "EndEvent_PlanIssued").isEnded();
+    assertThat(beans.caseFile.cases.get(caseReference).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    assertThat(beans.documents.typesFor(caseReference)).containsExactly(DocumentType.DECISION_TO_ASSESS,
+        DocumentType.DRAFT_PLAN, DocumentType.FINAL_PLAN);
+    assertThat(beans.caseFile.breaches(caseReference)).isEmpty();
+  }
+
+  @Test
+  void decisionNotToAssessIsNotifiedWithRightsAndTheAppealWindowCloses() {
+    ProcessInstance instance = open("2026-01-05");
+    complete(task(DECIDE_WHETHER_TO_ASSESS), withVariables("assessDecision", "doNotAssess", "decisionReason", "x"));
+    runDueJobs();
+    assertThat(instance).isWaitingAt(RECORD_DISAGREEMENT);
+    assertThat(task(RECORD_DISAGREEMENT)).hasDueDate(endOfDay("2026-03-06"));
+    assertThat(beans.notifications.withTemplate("decision-not-to-assess")).singleElement()
+        .satisfies(n -> assertThat(n.personalisation()).containsEntry("appealDue", "2026-03-06"));
+    assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.NOT_ASSESSED);
+
+    clockAt(LocalDate.of(2026, 3, 7));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_AppealWindowCloses", "EndEvent_DecisionUnchallenged").isEnded();
+  }
+
+  @Test
+  void decisionNotToIssueAfterAssessmentCanBeTakenToAppeal() {
+    ProcessInstance instance = open("2026-01-05");
+    assess(instance, "askSocialCare");
+    complete(task(PROVIDE_ADVICE), withVariables("adviceSummary", "advice"));
+    complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "doNotIssue", "decisionReason", "x"));
+    runDueJobs();
+    assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.NO_PLAN);
+    assertThat(beans.documents.typesFor(instance.getBusinessKey())).contains(DocumentType.DECISION_NOT_TO_ISSUE);
+    complete(task(RECORD_DISAGREEMENT), withVariables("disagreement", "appeal", "disagreementDate", "2026-02-20"));
+    assertThat(instance).hasPassed("EndEvent_DecisionDisputed", "EndEvent_DecisionNotified").isEnded();
+  }
+
+  @Test
+  void caseWithdrawnByTheOfficerEndsAllOpenWork() {
+    ProcessInstance instance = open("2026-01-05");
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "withdraw", "withdrawalReason", "moved away"));
+    runDueJobs();
+    assertThat(instance).hasPassed("Event_WithdrawnByOfficer", "EndEvent_Withdrawn").isEnded();
+    assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void caseWithdrawnThroughTheApiDuringAdvice() {
+    ProcessInstance instance = open("2026-01-05");
+    assess(instance, "askHealth", "askSchoolOrSetting");
+    assertThat(tasks(PROVIDE_ADVICE)).hasSize(2);
+    runtimeService().createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("withdrawalReason", "family withdrew").correlate();
+    runDueJobs();
+    assertThat(instance).hasPassed("Event_WithdrawnThroughApi", "Task_IssueWithdrawalNotice").isEnded();
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void caseWithdrawnWhileTheDraftIsBeingPrepared() {
+    ProcessInstance instance = open("2026-01-05");
+    assess(instance, "askOther");
+    assertThat(task(PROVIDE_ADVICE)).hasCandidateGroup("coordinators");
+    complete(task(PROVIDE_ADVICE), withVariables("adviceSummary", "advice"));
+    complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "x"));
+    assertThat(instance).isWaitingAt(DRAFT_PLAN, REVIEW_CASE_FILE);
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "withdraw", "withdrawalReason", "moved away"));
+    runDueJobs();
+    assertThat(instance).hasPassed("EndEvent_Withdrawn").hasNotPassed("Task_ServeDraftPlan").isEnded();
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void everyDeadlineOfTheAssessmentIsRemindedAndItsBreachRecordedWhileTheWorkGoesOn() {
+    ProcessInstance instance = open("2026-01-05");
+    String caseReference = instance.getBusinessKey();
+    runDueJobs();
+    clockAt(LocalDate.of(2026, 2, 17));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_DecisionToAssessReminder", "Timer_DecisionToAssessDeadline",
+        "Task_RecordDecisionToAssessBreach").isWaitingAt(DECIDE_WHETHER_TO_ASSESS);
+    assessOnly("askEducationalPsychology");
+    runDueJobs();
+    clockAt(LocalDate.of(2026, 4, 1));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_AdviceReminder", "Timer_AdviceDeadline", "Task_RecordAdviceBreach");
+    complete(task(PROVIDE_ADVICE), withVariables("adviceSummary", "late advice"));
+    clockAt(LocalDate.of(2026, 4, 28));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_DecisionToIssueReminder", "Task_RecordDecisionToIssueBreach");
+    complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "x"));
+    clockAt(LocalDate.of(2026, 5, 11));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_DraftPlanDeadline", "Task_RecordDraftPlanBreach");
+    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    runDueJobs();
+    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "Elm College"));
+    runDueJobs();
+    clockAt(LocalDate.of(2026, 5, 27));
+    runDueJobs();
+    assertThat(instance).hasPassed("Timer_SettingConsultationEnds", "Task_TellCoordinatorsConsultationOver",
+        "Timer_FinalPlanReminder", "Task_RemindFinalPlan", "Timer_FinalPlanDeadline", "Task_RecordFinalPlanBreach");
+    complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "noReply"));
+    runDueJobs();
+    complete(task(FINALISE_PLAN), withVariables("namedSetting", "Elm College"));
+    runDueJobs();
+    assertThat(instance).hasPassed("EndEvent_PlanIssued").isEnded();
+
+    assertThat(beans.caseFile.breaches(caseReference)).extracting(b -> b.timeLimit()).containsExactly(
+        TimeLimit.DECISION_TO_ASSESS, TimeLimit.ADVICE, TimeLimit.DECISION_TO_ISSUE, TimeLimit.DRAFT_PLAN,
+        TimeLimit.FINAL_PLAN);
+    assertThat(beans.notifications.withTemplate("deadline-breached")).hasSize(5)
+        .allSatisfy(n -> assertThat(n.recipient().id()).isEqualTo("managers"));
+    assertThat(beans.notifications.withTemplate("deadline-reminder")).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void anExceptionToTheTimeLimitsIsRecordedAndTheDeadlineStays() {
+    ProcessInstance instance = open("2026-01-05");
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "recordException",
+        "exceptionReason", "D_ABSENT_FROM_AREA", "exceptionStartsOn", "2026-01-10", "exceptionEndsOn", "2026-02-20",
+        "exceptionDetails", "family abroad"));
+    assertThat(beans.caseFile.exceptions(instance.getBusinessKey())).singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(ExceptionReason.D_ABSENT_FROM_AREA));
+    assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
+    assertThat(task(REVIEW_CASE_FILE)).hasDueDate(endOfDay("2026-05-25"));
+    assertThat(timerDue("Timer_FinalPlanDeadline")).isEqualTo(endOfDay("2026-05-25"));
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "none"));
+    assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
+  }
+
+  @Test
+  void anInvalidExceptionIsRefusedAndChangesNothing() {
+    ProcessInstance instance = open("2026-01-05");
+    Task caseFile = task(REVIEW_CASE_FILE);
+    assertThatThrownBy(() -> taskService().complete(caseFile.getId(), Map.of("caseFileAction", "recordException",
+        "exceptionReason", "Z_UNKNOWN", "exceptionStartsOn", "2026-01-10")))
+        .hasMessageContaining("exceptionReason");
+    assertThatThrownBy(() -> taskService().complete(caseFile.getId(), Map.of("caseFileAction", "recordException",
+        "exceptionReason", "C_EXCEPTIONAL_PERSONAL_CIRCUMSTANCES", "exceptionStartsOn", "2026-02-30")))
+        .hasMessageContaining("exceptionStartsOn");
+    assertThat(beans.caseFile.exceptions(instance.getBusinessKey())).isEmpty();
+    assertThat(task(REVIEW_CASE_FILE).getId()).isEqualTo(caseFile.getId());
+  }
+
+  @Test
+  void aDecisionToAssessWithoutAdviceGiversIsRefused() {
+    open("2026-01-05");
+    Task decision = task(DECIDE_WHETHER_TO_ASSESS);
+    assertThatThrownBy(() -> taskService().complete(decision.getId(), Map.of("assessDecision", "assess")))
+        .hasMessageContaining("adviceGivers");
+    assertThatThrownBy(() -> taskService().complete(decision.getId(), Map.of("assessDecision", "maybe")))
+        .hasMessageContaining("assessDecision");
+    assertThat(task(DECIDE_WHETHER_TO_ASSESS).getId()).isEqualTo(decision.getId());
+  }
+
+  @Test
+  void aMissingMalformedOrFutureRequestDateOpensNoCase() {
+    assertThatThrownBy(() -> start(Map.of())).hasMessageContaining("requestReceivedDate");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-13-45"))).hasMessageContaining("requestReceivedDate");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "not a date"))).hasMessageContaining("requestReceivedDate");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-07"))).hasMessageContaining("future");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-05", "requesterType", "NEIGHBOUR")))
+        .hasMessageContaining("requesterType");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(beans.caseFile.cases).isEmpty();
+  }
+
+  @Test
+  void theSameCaseReferenceIsOpenedOnce() {
+    runtimeService().startProcessInstanceByKey("ehc-needs-assessment", "LA-123", Map.of("requestReceivedDate", "2026-01-05"));
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ehc-needs-assessment", "LA-123",
+        Map.of("requestReceivedDate", "2026-01-05"))).hasMessageContaining("already open");
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("LA-123").count()).isOne();
+  }
+
+  @Test
+  void aRequestDateGivenAsADateIsReadAsALondonCalendarDay() {
+    Date midnightLondon = Date.from(LocalDate.of(2026, 1, 5).atStartOfDay(LONDON).toInstant());
+    ProcessInstance instance = start(Map.of("requestReceivedDate", midnightLondon));
+    assertThat(runtimeService().getVariable(instance.getId(), "requestReceivedDate")).isEqualTo("2026-01-05");
+    assertThat(runtimeService().getVariable(instance.getId(), "finalPlanDue")).isEqualTo("2026-05-25");
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance open(String requestReceivedDate) {
+    return start(Map.of("requestReceivedDate", requestReceivedDate, "requesterType", "PARENT"));
+  }
+
+  private ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService().startProcessInstanceByKey("ehc-needs-assessment", new HashMap<>(variables));
+  }
+
+  private void assess(ProcessInstance instance, String... adviceGivers) {
+    assessOnly(adviceGivers);
+    runDueJobs();
+  }
+
+  private void assessOnly(String... adviceGivers) {
+    Map<String, Object> variables = new HashMap<>(Map.of("assessDecision", "assess", "decisionReason", "x"));
+    for (String giver : adviceGivers) {
+      variables.put(giver, true);
+    }
+    complete(task(DECIDE_WHETHER_TO_ASSESS), variables);
+  }
+
+  private static Task task(String activityId) {
+    return taskService().createTaskQuery().taskDefinitionKey(activityId).singleResult();
+  }
+
+  private static List<Task> tasks(String activityId) {
+    return taskService().createTaskQuery().taskDefinitionKey(activityId).list();
+  }
+
+  private static Date timerDue(String activityId) {
+    return managementService().createJobQuery().activityId(activityId).timers().singleResult().getDuedate();
+  }
+
+  private static void clockAt(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(day, java.time.LocalTime.of(10, 0)).atZone(LONDON).toInstant()));
+  }
+
+  private static Date endOfDay(String day) {
+    return Date.from(LocalDate.parse(day).atTime(23, 59, 59).atZone(LONDON).toInstant());
+  }
+
+  /** Executes every job that is due by the engine's clock, until none is left. */
+  private static void runDueJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = managementService().createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep being created: a loop in the model?");
+  }
+
+  @SuppressWarnings("unused")
+  private static long historicInstances() {
+    return historyService().createHistoricProcessInstanceQuery().count();
+  }
+}
