@@ -5,9 +5,9 @@ package org.ehcworkflow.needsassessment;
  * answer in Tasklist. The code doubles as the partner type in the partner directory.
  */
 public enum AdviceGiver {
-  EDUCATIONAL_PSYCHOLOGY("educational-psychologists", "askEducationalPsychology"),
+  EDUCATIONAL_PSYCHOLOGY("educationalPsychologists", "askEducationalPsychology"),
   HEALTH("health", "askHealth"),
-  SOCIAL_CARE("social-care", "askSocialCare"),
+  SOCIAL_CARE("socialCare", "askSocialCare"),
   SCHOOL_OR_SETTING("schools", "askSchoolOrSetting"),
   OTHER("coordinators", "askOther");
 

@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,8 @@ class RoleAuthorizations {
   }
 
   @EventListener
-  public void onDeployed(PostDeployEvent event) {
+  @Order(0)
+  public void onStarted(ApplicationStartedEvent event) {
     ensure();
   }
 

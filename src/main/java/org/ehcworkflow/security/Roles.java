@@ -9,11 +9,11 @@ public final class Roles {
   }
 
   public static final String COORDINATORS = "coordinators";
-  public static final String SEND_PANEL = "send-panel";
+  public static final String SEND_PANEL = "sendPanel";
   public static final String MANAGERS = "managers";
-  public static final String EDUCATIONAL_PSYCHOLOGISTS = "educational-psychologists";
+  public static final String EDUCATIONAL_PSYCHOLOGISTS = "educationalPsychologists";
   public static final String HEALTH = "health";
-  public static final String SOCIAL_CARE = "social-care";
+  public static final String SOCIAL_CARE = "socialCare";
   public static final String SCHOOLS = "schools";
 
   public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);

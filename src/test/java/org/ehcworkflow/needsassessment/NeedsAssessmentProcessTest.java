@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NeedsAssessmentProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
       .assertClassCoverageAtLeast(0.9).build();
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -79,7 +79,7 @@ class NeedsAssessmentProcessTest {
     String caseReference = instance.getBusinessKey();
     assertThat(caseReference).matches("EHC-2026-\\d{5}");
     assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
-    assertThat(task(DECIDE_WHETHER_TO_ASSESS)).hasCandidateGroup("send-panel")
+    assertThat(task(DECIDE_WHETHER_TO_ASSESS)).hasCandidateGroup("sendPanel")
         .hasDueDate(endOfDay("2026-02-16"));
     assertThat(task(REVIEW_CASE_FILE)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-05-25"));
     assertThat(timerDue("Timer_DecisionToAssessDeadline")).isEqualTo(endOfDay("2026-02-16"));
@@ -98,7 +98,7 @@ class NeedsAssessmentProcessTest {
         .containsExactlyInAnyOrder("EDUCATIONAL_PSYCHOLOGY", "HEALTH");
     adviceTasks.forEach(t -> complete(t, withVariables("adviceSummary", "report filed")));
 
-    assertThat(task(DECIDE_WHETHER_TO_ISSUE)).hasCandidateGroup("send-panel").hasDueDate(endOfDay("2026-04-27"));
+    assertThat(task(DECIDE_WHETHER_TO_ISSUE)).hasCandidateGroup("sendPanel").hasDueDate(endOfDay("2026-04-27"));
     complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "needs"));
     assertThat(task(DRAFT_PLAN)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-05-10"));
     complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));

@@ -1,0 +1,108 @@
+package org.ehcworkflow.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.ehcworkflow.needsassessment.CaseOpening;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users, one per role (password = user id), and a few demo cases at different stages, so Tasklist and
+ * Cockpit show real work on first start. Only with {@code ehc.demo.enabled=true} (the default profile).
+ */
+@Component
+@ConditionalOnProperty(name = "ehc.demo.enabled", havingValue = "true")
+@DependsOn("roleAuthorizations")
+class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  /** user id, first name, groups */
+  static final List<List<String>> USERS = List.of(
+      List.of("coordinator", "Casey", Roles.COORDINATORS),
+      List.of("panel", "Pat", Roles.SEND_PANEL),
+      List.of("manager", "Morgan", Roles.MANAGERS),
+      List.of("psychologist", "Elliot", Roles.EDUCATIONAL_PSYCHOLOGISTS),
+      List.of("health", "Harper", Roles.HEALTH),
+      List.of("socialcare", "Sam", Roles.SOCIAL_CARE),
+      List.of("senco", "Sasha", Roles.SCHOOLS));
+
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final CaseOpening opening;
+
+  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, CaseOpening opening) {
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.opening = opening;
+  }
+
+  @EventListener
+  @Order(100)
+  public void onStarted(ApplicationStartedEvent event) {
+    for (List<String> user : USERS) {
+      ensureUser(user.get(0), user.get(1), user.get(2));
+    }
+    for (String group : Roles.ALL) {
+      ensureMembership("demo", group);
+    }
+    if (runtime.createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment").count() == 0) {
+      openDemoCases();
+    }
+  }
+
+  private void openDemoCases() {
+    LocalDate today = EngineClock.today();
+    open("DEMO-0001", today.minusDays(3), null);
+    open("DEMO-0002", today.minusWeeks(5), Map.of("assessDecision", "assess", "decisionReason", "demo",
+        "askEducationalPsychology", true, "askHealth", true, "askSocialCare", true));
+    open("DEMO-0003", today.minusWeeks(7), null);
+    open("DEMO-0004", today.minusWeeks(19), Map.of("assessDecision", "assess", "decisionReason", "demo",
+        "askSchoolOrSetting", true));
+    LOG.info("Demo cases opened");
+  }
+
+  private void open(String reference, LocalDate received, Map<String, Object> decision) {
+    var instance = opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT"),
+        reference, null);
+    if (decision != null) {
+      Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+      tasks.complete(task.getId(), decision);
+    }
+  }
+
+  private void ensureUser(String id, String firstName, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName("(demo)");
+      user.setPassword(id);
+      user.setEmail(id + "@example.org");
+      identity.saveUser(user);
+    }
+    ensureMembership(id, group);
+  }
+
+  private void ensureMembership(String user, String group) {
+    if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+      identity.createMembership(user, group);
+    }
+  }
+}

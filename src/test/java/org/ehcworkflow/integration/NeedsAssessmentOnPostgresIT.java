@@ -1,0 +1,195 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on real PostgreSQL: Flyway, the engine REST API with authentication, the project's API, and
+ * one case from request to final plan with every async step run by the job executor.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=500"})
+class NeedsAssessmentOnPostgresIT {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.register(registry);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void engineRestApiOpensACaseWithItsStatutoryDates() {
+    // The engine's clock stands on the day after the request, so the job executor fires no timer yet.
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 1, 6).atTime(10, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    try {
+      opensACaseWithItsStatutoryDates();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void opensACaseWithItsStatutoryDates() {
+    ResponseEntity<Map> started = post("/engine-rest/process-definition/key/ehc-needs-assessment/start", "demo",
+        Map.of("variables", Map.of("requestReceivedDate", Map.of("value", "2026-01-05", "type", "String"))));
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instanceId = (String) started.getBody().get("id");
+
+    ResponseEntity<List> taskList = rest.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=Task_DecideWhetherToAssess", List.class);
+    assertThat(((Map<?, ?>) taskList.getBody().get(0)).get("due").toString()).startsWith("2026-02-16");
+    ResponseEntity<List> timers = rest.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/job?timers=true&processInstanceId=" + instanceId, List.class);
+    assertThat(timers.getBody()).extracting(j -> ((Map<?, ?>) j).get("dueDate").toString().substring(0, 10))
+        .contains("2026-02-16", "2026-05-25");
+  }
+
+  @Test
+  void engineRestApiRefusesABadRequestDateAndCreatesNothing() {
+    long before = runtime.createProcessInstanceQuery().count();
+    String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+    for (String bad : List.of("2026-13-45", tomorrow, "not a date")) {
+      ResponseEntity<Map> refused = post("/engine-rest/process-definition/key/ehc-needs-assessment/start", "demo",
+          Map.of("variables", Map.of("requestReceivedDate", Map.of("value", bad, "type", "String"))));
+      assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("message").toString()).as(bad).contains("requestReceivedDate");
+    }
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void anonymousCallsAndWrongPasswordsAreRefused() {
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("demo", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/api/cases/DEMO-0001", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void partnersCannotOpenCasesAndSeeOnlyTheirOwnTasks() {
+    ResponseEntity<Map> refused = post("/api/cases", "health", Map.of("requestReceivedDate", "2026-01-05"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<List> healthTasks = rest.withBasicAuth("health", "health").getForEntity("/engine-rest/task", List.class);
+    assertThat(healthTasks.getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey"))
+        .isEqualTo("Task_ProvideAdvice"));
+    ResponseEntity<List> panelTasks = rest.withBasicAuth("panel", "panel").getForEntity("/engine-rest/task", List.class);
+    assertThat(panelTasks.getBody()).isNotEmpty().allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey"))
+        .asString().startsWith("Task_Decide"));
+  }
+
+  @Test
+  void aCaseRunsFromRequestToFinalPlanThroughTheApiAndTheJobExecutor() {
+    String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(20).toString();
+    ResponseEntity<Map> opened = post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
+        "requesterType", "PARENT", "caseReference", "IT-FULL-1",
+        "child", Map.of("givenName", "Alex", "familyName", "Example", "dateOfBirth", "2019-04-01")));
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(((Map<?, ?>) opened.getBody().get("deadlines")).keySet()).extracting(Object::toString).contains("decisionToAssessDue", "finalPlanDue");
+    assertThat(post("/api/cases", "coordinator", Map.of("requestReceivedDate", received, "caseReference", "IT-FULL-1"))
+        .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("/api/cases", "coordinator", Map.of("requestReceivedDate", "2026-02-30")).getBody().toString())
+        .contains("requestReceivedDate");
+    String id = (String) opened.getBody().get("processInstanceId");
+
+    complete(id, "Task_DecideWhetherToAssess", Map.of("assessDecision", "assess", "decisionReason", "needs",
+        "askEducationalPsychology", true));
+    complete(id, "Task_ProvideAdvice", Map.of("adviceSummary", "report"));
+    complete(id, "Task_DecideWhetherToIssuePlan", Map.of("issueDecision", "issue", "decisionReason", "needs"));
+    complete(id, "Task_DraftPlan", Map.of("planSummary", "draft"));
+    complete(id, "Task_RecordRepresentations", Map.of("requestedSetting", ""));
+    // The family's 15 days must pass before the final plan: the timer is moved, not waited for.
+    String timer = management.createJobQuery().processInstanceId(id).activityId("Timer_RepresentationsPeriodEnds")
+        .singleResult().getId();
+    management.executeJob(timer);
+    complete(id, "Task_FinalisePlan", Map.of("namedSetting", "Oak Primary School"));
+    awaitEnded(id);
+
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("EndEvent_PlanIssued")
+        .count()).isOne();
+    assertThat(jdbc.queryForObject("select status from ehc_case where case_reference = 'IT-FULL-1'", String.class))
+        .isEqualTo("PLAN_ISSUED");
+    assertThat(jdbc.queryForList("select document_type from case_document where case_reference = 'IT-FULL-1'",
+        String.class)).contains("DRAFT_PLAN", "FINAL_PLAN");
+    assertThat(jdbc.queryForObject("select count(*) from notification_outbox where case_reference = 'IT-FULL-1'",
+        Integer.class)).isGreaterThanOrEqualTo(6);
+    assertThat(jdbc.queryForObject("select child_given_name from case_request where case_reference = 'IT-FULL-1'",
+        String.class)).isEqualTo("Alex");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).list())
+        .noneMatch(v -> String.valueOf(v.getValue()).contains("Alex"));
+  }
+
+  private void complete(String instanceId, String activityId, Map<String, Object> variables) {
+    Task task = awaitTask(instanceId, activityId);
+    tasks.complete(task.getId(), variables);
+  }
+
+  private Task awaitTask(String instanceId, String activityId) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(activityId).singleResult();
+      if (task != null) {
+        return task;
+      }
+      sleep();
+    }
+    throw new AssertionError("no task " + activityId + " after 30 s: the job executor did not run the async steps");
+  }
+
+  private void awaitEnded(String instanceId) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("instance did not end within 30 s");
+      }
+      sleep();
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ResponseEntity<Map> post(String path, String user, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+  }
+}
