@@ -1,0 +1,78 @@
+package org.ehcworkflow.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.needsassessment.CaseOpening;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Prints figures, asserts nothing: {@code mvn -Pbenchmark test [-Dbenchmark.cases=10000]}. Opens N cases on
+ * embedded PostgreSQL through the same code path as {@code POST /api/cases}, then times an officer's first page
+ * of group tasks (50, sorted by due date) as the demo panel member.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
+class OpenCasesBenchmark {
+
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    try {
+      server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+  }
+
+  @Autowired CaseOpening opening;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+
+  @Test
+  void openCasesAndReadTheFirstTaskPage() {
+    int cases = Integer.getInteger("benchmark.cases", 10_000);
+    LocalDate received = LocalDate.now().minusDays(10);
+    long start = System.nanoTime();
+    for (int i = 0; i < cases; i++) {
+      opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT"), null, null);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("benchmark: opened %d cases in %.1f s: %.0f cases/s%n", cases, seconds, cases / seconds);
+
+    int samples = 200;
+    long[] nanos = new long[samples];
+    identity.setAuthentication("panel", java.util.List.of("sendPanel"));
+    try {
+      for (int i = 0; i < samples + 20; i++) {
+        long t = System.nanoTime();
+        int size = tasks.createTaskQuery().taskCandidateGroup("sendPanel").orderByDueDate().asc().listPage(0, 50).size();
+        if (i >= 20) {
+          nanos[i - 20] = System.nanoTime() - t;
+        }
+        if (size == 0) {
+          throw new IllegalStateException("no tasks for the panel");
+        }
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    Arrays.sort(nanos);
+    System.out.printf("benchmark: first page of 50 group tasks by due date: p50 %.1f ms, p95 %.1f ms (%d samples)%n",
+        nanos[samples / 2] / 1e6, nanos[samples * 95 / 100] / 1e6, samples);
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf("benchmark: heap used %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+  }
+}
