@@ -35,8 +35,4 @@ public final class DeadlineSchedule {
     LocalDate reminder = due.minus(reminderLeadTime);
     return reminder.isBefore(anchorDate) ? anchorDate : reminder;
   }
-
-  public StatutoryCalendar calendar() {
-    return calendar;
-  }
 }

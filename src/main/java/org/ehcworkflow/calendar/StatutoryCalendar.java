@@ -37,8 +37,4 @@ public final class StatutoryCalendar {
     LocalDate fromCertificate = TimeLimit.Rule.moveOutOfClosedPeriods(mediationCertificate.plusMonths(1), holidays);
     return fromCertificate.isAfter(fromDecision) ? fromCertificate : fromDecision;
   }
-
-  public boolean isWorkingDay(LocalDate date) {
-    return holidays.isWorkingDay(date);
-  }
 }

@@ -15,6 +15,9 @@ public interface CaseFile {
 
   void open(OpenedCase openedCase);
 
+  /** Keeps the child's and family's details of the request; the only place they are held. */
+  void recordRequestDetails(String caseReference, ChildDetails details);
+
   Optional<OpenedCase> find(String caseReference);
 
   /** Records that a time limit passed with the step undone; once per limit and scope. */
@@ -36,6 +39,11 @@ public interface CaseFile {
    */
   record OpenedCase(String caseReference, String processInstanceId, String requesterType,
       LocalDate requestReceivedDate, String councilReference, CaseStatus status) {
+  }
+
+  /** The child and the family's contact details, as received with the request (special category data). */
+  record ChildDetails(String givenName, String familyName, LocalDate dateOfBirth, String contactEmail,
+      String contactPhone, String summary) {
   }
 
   record Breach(TimeLimit timeLimit, String scope, LocalDate due) {

@@ -48,6 +48,16 @@ public class JdbcCaseFile implements CaseFile {
   }
 
   @Override
+  public void recordRequestDetails(String caseReference, ChildDetails child) {
+    jdbc.update("""
+        insert into case_request (case_reference, child_given_name, child_family_name, child_date_of_birth,
+          contact_email, contact_phone, summary) values (?, ?, ?, ?, ?, ?, ?)
+        """, caseReference, child.givenName(), child.familyName(),
+        child.dateOfBirth() == null ? null : Date.valueOf(child.dateOfBirth()), child.contactEmail(),
+        child.contactPhone(), child.summary());
+  }
+
+  @Override
   public Optional<OpenedCase> find(String caseReference) {
     return jdbc.query("""
         select case_reference, process_instance_id, requester_type, request_received_date, council_reference, status

@@ -15,7 +15,6 @@ import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "ehc.demo.enabled", havingValue = "true")
-@DependsOn("roleAuthorizations")
 class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -53,6 +51,7 @@ class DemoData {
     this.opening = opening;
   }
 
+  /** After {@code RoleAuthorizations} (order 0) has created the groups. */
   @EventListener
   @Order(100)
   public void onStarted(ApplicationStartedEvent event) {

@@ -33,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "EHC needs assessment cases")
 class CaseController {
 
+  /** The case's deadlines, in the order of the law; a per-advice-giver deadline lives in its own scope. */
+  private static final List<String> DUE_VARIABLES =
+      java.util.Arrays.stream(TimeLimit.values()).map(TimeLimit::dueVariable).toList();
+
   private final CaseOpening opening;
   private final CaseFile caseFile;
   private final RuntimeService runtime;
@@ -52,7 +56,7 @@ class CaseController {
    * @param caseReference optional; a new EHC-YYYY-NNNNN reference is given when absent
    */
   record OpenCaseRequest(String requestReceivedDate, String requesterType, @Size(max = 100) String councilReference,
-      String caseReference, CaseOpening.ChildDetails child) {
+      String caseReference, CaseFile.ChildDetails child) {
   }
 
   record OpenedCaseResponse(String caseReference, String processInstanceId, Map<String, Object> deadlines) {
@@ -121,13 +125,8 @@ class CaseController {
     if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       return deadlines;
     }
-    Map<String, Object> variables = runtime.getVariables(processInstanceId);
-    for (TimeLimit limit : TimeLimit.values()) {
-      Object due = variables.get(limit.dueVariable());
-      if (due != null) {
-        deadlines.put(limit.dueVariable(), due);
-      }
-    }
+    Map<String, Object> variables = runtime.getVariables(processInstanceId, DUE_VARIABLES);
+    DUE_VARIABLES.stream().filter(variables::containsKey).forEach(name -> deadlines.put(name, variables.get(name)));
     return deadlines;
   }
 

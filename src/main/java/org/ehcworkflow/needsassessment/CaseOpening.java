@@ -5,8 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.casefile.CaseFile.ChildDetails;
 import org.ehcworkflow.process.EngineClock;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,20 +18,17 @@ public class CaseOpening {
 
   private final RuntimeService runtime;
   private final CaseFile caseFile;
-  private final JdbcTemplate jdbc;
 
-  public CaseOpening(RuntimeService runtime, CaseFile caseFile, JdbcTemplate jdbc) {
+  public CaseOpening(RuntimeService runtime, CaseFile caseFile) {
     this.runtime = runtime;
     this.caseFile = caseFile;
-    this.jdbc = jdbc;
   }
 
-  /** The child and the family's contact details, kept in {@code case_request}. */
-  public record ChildDetails(String givenName, String familyName, java.time.LocalDate dateOfBirth,
-      String contactEmail, String contactPhone, String summary) {
-  }
-
-  /** Validates, refuses a case reference already in use, then starts the process. */
+  /**
+   * Validates and refuses a case reference already in use before starting, so the API can answer 400 with
+   * every problem and 409 for a duplicate; {@link OpenCaseListener} checks the same again as the authority for
+   * every route.
+   */
   @Transactional
   public ProcessInstance open(Map<String, Object> variables, String caseReference, ChildDetails child) {
     CaseRequest request = CaseRequestValidator.validate(variables, caseReference, EngineClock.today());
@@ -49,12 +46,7 @@ public class CaseOpening {
         .setVariables(start)
         .execute();
     if (child != null) {
-      jdbc.update("""
-          insert into case_request (case_reference, child_given_name, child_family_name, child_date_of_birth,
-            contact_email, contact_phone, summary) values (?, ?, ?, ?, ?, ?, ?)
-          """, instance.getBusinessKey(), child.givenName(), child.familyName(),
-          child.dateOfBirth() == null ? null : java.sql.Date.valueOf(child.dateOfBirth()), child.contactEmail(),
-          child.contactPhone(), child.summary());
+      caseFile.recordRequestDetails(instance.getBusinessKey(), child);
     }
     return instance;
   }

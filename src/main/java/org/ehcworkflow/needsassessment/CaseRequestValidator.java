@@ -1,14 +1,11 @@
 package org.ehcworkflow.needsassessment;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.ehcworkflow.calendar.StatutoryCalendar;
+import org.ehcworkflow.process.IsoDates;
 
 /**
  * The one validation of a request to open a case, whichever way it arrives: Tasklist's start form, the
@@ -49,15 +46,11 @@ public final class CaseRequestValidator {
       return null;
     }
     LocalDate date;
-    if (value instanceof Date instant) {
-      date = instant.toInstant().atZone(StatutoryCalendar.LONDON).toLocalDate();
-    } else {
-      try {
-        date = LocalDate.parse(value.toString().trim());
-      } catch (DateTimeParseException e) {
-        problems.add(name + " must be a real date in the form YYYY-MM-DD, got '" + value + "'");
-        return null;
-      }
+    try {
+      date = IsoDates.parse(name, value);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return null;
     }
     if (date.isAfter(today)) {
       problems.add(name + " " + date + " is in the future: a request cannot be received after today (" + today + ")");
@@ -67,13 +60,10 @@ public final class CaseRequestValidator {
   }
 
   private static RequesterType requesterType(Object value, List<String> problems) {
-    if (value == null || value.toString().isBlank()) {
-      return RequesterType.NOT_RECORDED;
-    }
     try {
-      return RequesterType.valueOf(value.toString().trim());
+      return RequesterType.parse(value);
     } catch (IllegalArgumentException e) {
-      problems.add("requesterType '" + value + "' is not one of " + Arrays.toString(RequesterType.values()));
+      problems.add(e.getMessage());
       return null;
     }
   }

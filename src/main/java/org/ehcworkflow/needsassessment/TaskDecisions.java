@@ -1,16 +1,18 @@
 package org.ehcworkflow.needsassessment;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.TimeLimitException;
 import org.ehcworkflow.casefile.ExceptionReason;
+import org.ehcworkflow.process.Codes;
 import org.ehcworkflow.process.InputRejected;
+import org.ehcworkflow.process.IsoDates;
 import org.ehcworkflow.process.ProcessVariable;
 
 /**
@@ -29,15 +31,7 @@ public class TaskDecisions {
   /** Decision whether to assess (reg 4, 5): with 'assess', at least one advice giver. */
   public void assessment(DelegateTask task) {
     String decision = requireOneOf(task, NeedsAssessmentVariables.ASSESS_DECISION, "assess", "doNotAssess");
-    Object requester = task.getVariable(NeedsAssessmentVariables.REQUESTER_TYPE.name());
-    if (requester != null) {
-      try {
-        RequesterType.valueOf(requester.toString());
-      } catch (IllegalArgumentException e) {
-        throw InputRejected.because("requesterType '" + requester + "' is not one of "
-            + Arrays.toString(RequesterType.values()));
-      }
-    }
+    rejectInvalid(() -> RequesterType.parse(task.getVariable(NeedsAssessmentVariables.REQUESTER_TYPE.name())));
     if (decision.equals("assess")) {
       String givers = adviceGivers(task);
       if (givers.isEmpty()) {
@@ -84,14 +78,8 @@ public class TaskDecisions {
   }
 
   private void recordException(DelegateTask task) {
-    ExceptionReason reason;
-    String reasonName = String.valueOf(task.getVariable(NeedsAssessmentVariables.EXCEPTION_REASON.name()));
-    try {
-      reason = ExceptionReason.valueOf(reasonName);
-    } catch (IllegalArgumentException e) {
-      throw InputRejected.because("exceptionReason '" + reasonName + "' is not one of "
-          + Arrays.toString(ExceptionReason.values()));
-    }
+    ExceptionReason reason = rejectInvalid(() -> Codes.parse(ExceptionReason.class,
+        NeedsAssessmentVariables.EXCEPTION_REASON.name(), task.getVariable(NeedsAssessmentVariables.EXCEPTION_REASON.name())));
     LocalDate startsOn = date(task, NeedsAssessmentVariables.EXCEPTION_STARTS_ON, true);
     LocalDate endsOn = date(task, NeedsAssessmentVariables.EXCEPTION_ENDS_ON, false);
     if (endsOn != null && endsOn.isBefore(startsOn)) {
@@ -107,18 +95,13 @@ public class TaskDecisions {
     }
   }
 
+  /** The advice givers as codes, from the {@code adviceGivers} list if given, else from the form's checkboxes. */
   private static String adviceGivers(DelegateTask task) {
     String listed = NeedsAssessmentVariables.ADVICE_GIVERS.get(task);
     if (listed != null && !listed.isBlank()) {
-      for (String code : listed.split(",")) {
-        try {
-          AdviceGiver.valueOf(code.trim());
-        } catch (IllegalArgumentException e) {
-          throw InputRejected.because("adviceGivers: '" + code.trim() + "' is not one of "
-              + Arrays.toString(AdviceGiver.values()));
-        }
-      }
-      return Arrays.stream(listed.split(",")).map(String::trim).distinct().collect(Collectors.joining(","));
+      return Arrays.stream(listed.split(","))
+          .map(code -> rejectInvalid(() -> Codes.parse(AdviceGiver.class, "adviceGivers", code)).name())
+          .distinct().collect(Collectors.joining(","));
     }
     return Arrays.stream(AdviceGiver.values())
         .filter(giver -> Boolean.TRUE.equals(task.getVariable(giver.formField())))
@@ -142,10 +125,15 @@ public class TaskDecisions {
       }
       return null;
     }
+    return rejectInvalid(() -> IsoDates.parse(variable.name(), value));
+  }
+
+  /** A parse failure becomes a rejection of the completed task, with the parser's message. */
+  private static <T> T rejectInvalid(Supplier<T> parse) {
     try {
-      return LocalDate.parse(value.toString().trim());
-    } catch (DateTimeParseException e) {
-      throw InputRejected.because(variable.name() + " must be a real date in the form YYYY-MM-DD, got '" + value + "'");
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw InputRejected.because(e.getMessage());
     }
   }
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseStatus;
 
-/** Records the case's outcome on the case file and in {@code caseOutcome}. Input: {@code outcome}. */
+/** Records the case's outcome on the case file and in {@code caseOutcome}. Input: {@link StepInputs#OUTCOME}. */
 public class CloseCaseDelegate implements JavaDelegate {
 
   public static final ProcessVariable<String> CASE_OUTCOME =
@@ -21,7 +21,7 @@ public class CloseCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseStatus outcome = CaseStatus.valueOf((String) execution.getVariable("outcome"));
+    CaseStatus outcome = CaseStatus.valueOf(StepInputs.OUTCOME.local(execution));
     String reason = outcome == CaseStatus.WITHDRAWN ? WITHDRAWAL_REASON.get(execution) : null;
     caseFile.close(execution.getProcessBusinessKey(), outcome, EngineClock.today(), reason);
     CASE_OUTCOME.set(execution, outcome.name());

@@ -1,5 +1,6 @@
 package org.ehcworkflow.process;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +12,14 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.document.Documents.StoredDocument;
-import org.ehcworkflow.notification.Notice;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.Recipient;
 
 /**
  * Issues a statutory document to the family: starts the clocks its service begins (for an appealable decision,
  * the mediation and appeal windows), produces the document and notifies the family with its link. Inputs:
- * {@code documentType}, optional {@code startsTimeLimits}. The notice template is named after the document
- * type, for example {@code decision-not-to-assess}.
+ * {@link StepInputs#DOCUMENT_TYPE}, optional {@link StepInputs#STARTS_TIME_LIMITS}. The notice template is named
+ * after the document type, for example {@code decision-not-to-assess}.
  */
 public class IssueDocumentDelegate implements JavaDelegate {
 
@@ -35,34 +35,31 @@ public class IssueDocumentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DocumentType type = DocumentType.valueOf((String) execution.getVariable("documentType"));
-    List<TimeLimit> started = new ArrayList<>(StatutoryClocks.parse(execution.getVariable("startsTimeLimits")));
+    DocumentType type = DocumentType.valueOf(StepInputs.DOCUMENT_TYPE.local(execution));
+    List<TimeLimit> started = new ArrayList<>(StatutoryClocks.parse(StepInputs.STARTS_TIME_LIMITS.local(execution)));
     if (type.appealable()) {
       started.add(TimeLimit.MEDIATION_CONTACT);
       started.add(TimeLimit.APPEAL);
     }
     clocks.start(execution, started);
-    execution.setVariable(NoticeVariables.NOTICE_DATE.name(), EngineClock.today().toString());
+    LocalDate today = EngineClock.today();
 
-    String caseReference = execution.getProcessBusinessKey();
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("Date of this notice", EngineClock.today().toString());
+    facts.put("Date of this notice", today.toString());
     facts.put("Request received", String.valueOf(execution.getVariable("requestReceivedDate")));
+    Map<String, String> personalisation = StepNotices.personalisation(execution, null);
     for (TimeLimit limit : started) {
-      facts.put(limit.title(), execution.getVariable(limit.dueVariable()) + " (" + limit.legalReference() + ")");
+      String due = String.valueOf(execution.getVariable(limit.dueVariable()));
+      facts.put(limit.title(), due + " (" + limit.legalReference() + ")");
+      personalisation.put(limit.dueVariable(), due);
     }
-    StoredDocument document = documents.produce(caseReference, type, facts, "process:" + execution.getCurrentActivityId());
-    NoticeVariables.LAST_DOCUMENT_ID.set(execution, document.id());
+    StoredDocument document = documents.produce(execution.getProcessBusinessKey(), type, facts,
+        "process:" + execution.getCurrentActivityId());
 
-    Map<String, String> personalisation = new LinkedHashMap<>(SendNoticeDelegate.personalisation(execution, caseReference));
     personalisation.put("documentId", Long.toString(document.id()));
     personalisation.put("documentTitle", type.title());
-    for (TimeLimit limit : started) {
-      personalisation.put(limit.dueVariable(), String.valueOf(execution.getVariable(limit.dueVariable())));
-    }
-    Recipient family = Recipient.family(caseReference);
-    notifications.send(new Notice(caseReference, family, templateOf(type), personalisation,
-        NoticeKeys.of(execution, family)));
+    StepNotices.send(notifications, execution, Recipient.family(execution.getProcessBusinessKey()), templateOf(type),
+        personalisation);
   }
 
   static String templateOf(DocumentType type) {

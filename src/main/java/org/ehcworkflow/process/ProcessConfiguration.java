@@ -76,8 +76,8 @@ class ProcessConfiguration {
   }
 
   @Bean
-  CaseOpening caseOpening(org.camunda.bpm.engine.RuntimeService runtime, CaseFile caseFile, JdbcTemplate jdbc) {
-    return new CaseOpening(runtime, caseFile, jdbc);
+  CaseOpening caseOpening(org.camunda.bpm.engine.RuntimeService runtime, CaseFile caseFile) {
+    return new CaseOpening(runtime, caseFile);
   }
 
   @Bean

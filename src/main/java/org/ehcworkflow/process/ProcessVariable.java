@@ -1,6 +1,5 @@
 package org.ehcworkflow.process;
 
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -14,7 +13,15 @@ public record ProcessVariable<T>(String name, Class<T> type, String meaning) {
   }
 
   public T get(VariableScope scope) {
-    Object value = scope.getVariable(name);
+    return cast(scope.getVariable(name));
+  }
+
+  /** The variable of this scope only, as for a step's input parameters. */
+  public T local(VariableScope scope) {
+    return cast(scope.getVariableLocal(name));
+  }
+
+  private T cast(Object value) {
     if (value == null || type.isInstance(value)) {
       return type.cast(value);
     }
@@ -22,15 +29,8 @@ public record ProcessVariable<T>(String name, Class<T> type, String meaning) {
         + ", expected " + type.getSimpleName());
   }
 
-  public T require(VariableScope scope) {
-    return Objects.requireNonNull(get(scope), () -> "process variable " + name + " is missing");
-  }
-
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
   }
 
-  public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
-  }
 }

@@ -6,17 +6,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
-import org.ehcworkflow.notification.Notice;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.Recipient;
+import org.ehcworkflow.security.Roles;
 
 /**
  * Records on the case file that a time limit passed with its step undone, and tells the managers. The work
- * itself goes on. Inputs: {@code timeLimit}, optional {@code scope} (the advice giver, for advice deadlines).
+ * itself goes on. Inputs: {@link StepInputs#TIME_LIMIT}, optional {@link StepInputs#SCOPE} (the advice giver).
  */
 public class RecordBreachDelegate implements JavaDelegate {
-
-  static final String MANAGERS = "managers";
 
   private final CaseFile caseFile;
   private final Notifications notifications;
@@ -28,17 +26,13 @@ public class RecordBreachDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    TimeLimit limit = TimeLimit.valueOf((String) execution.getVariable("timeLimit"));
-    Object scopeValue = execution.getVariable("scope");
-    String scope = scopeValue == null || scopeValue.toString().isBlank() ? "case" : scopeValue.toString();
-    String due = (String) execution.getVariable(limit.dueVariable());
-    String caseReference = execution.getProcessBusinessKey();
+    TimeLimit limit = TimeLimit.valueOf(StepInputs.TIME_LIMIT.local(execution));
+    String scopeInput = StepInputs.SCOPE.local(execution);
+    String scope = scopeInput == null || scopeInput.isBlank() ? "case" : scopeInput;
+    Map<String, String> personalisation = StepNotices.personalisation(execution, limit);
+    personalisation.put("scope", scope);
 
-    caseFile.recordBreach(caseReference, limit, scope, LocalDate.parse(due));
-    Recipient managers = Recipient.group(MANAGERS);
-    notifications.send(new Notice(caseReference, managers, "deadline-breached",
-        Map.of("caseReference", caseReference, "deadline", due, "deadlineTitle", limit.title(),
-            "legalReference", limit.legalReference(), "scope", scope),
-        NoticeKeys.of(execution, managers)));
+    caseFile.recordBreach(execution.getProcessBusinessKey(), limit, scope, LocalDate.parse(personalisation.get("deadline")));
+    StepNotices.send(notifications, execution, Recipient.group(Roles.MANAGERS), "deadline-breached", personalisation);
   }
 }

@@ -32,8 +32,4 @@ public final class StatutoryClocks {
     }
     return Arrays.stream(names.toString().split(",")).map(String::trim).map(TimeLimit::valueOf).toList();
   }
-
-  public DeadlineSchedule schedule() {
-    return schedule;
-  }
 }

@@ -15,6 +15,7 @@ import org.ehcworkflow.casefile.CaseStatus;
 public class InMemoryCaseFile implements CaseFile {
 
   public final Map<String, OpenedCase> cases = new ConcurrentHashMap<>();
+  public final Map<String, ChildDetails> requestDetails = new ConcurrentHashMap<>();
   public final Map<String, List<Breach>> breaches = new ConcurrentHashMap<>();
   public final Map<String, List<TimeLimitException>> exceptions = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
@@ -32,6 +33,11 @@ public class InMemoryCaseFile implements CaseFile {
   @Override
   public void open(OpenedCase openedCase) {
     cases.put(openedCase.caseReference(), openedCase);
+  }
+
+  @Override
+  public void recordRequestDetails(String caseReference, ChildDetails details) {
+    requestDetails.put(caseReference, details);
   }
 
   @Override
