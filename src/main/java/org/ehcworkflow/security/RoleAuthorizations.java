@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_TASK;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the role groups and their authorizations at start-up, idempotently: running it again adds what is
  * missing and changes nothing else. Partner groups see only the tasks they are candidates for (the engine
- * grants those per task); coordinators open cases; managers read and reassign everything.
+ * grants those per task); coordinators open cases and work every case's tasks; managers read and reassign
+ * everything. {@link Roles#PROCESS_WIDE_TASK_GROUPS} get their task rights here, on the process definitions.
  */
 @Component
 class RoleAuthorizations {
@@ -53,7 +55,7 @@ class RoleAuthorizations {
       grant(group, Resources.PROCESS_DEFINITION, "*", READ);
     }
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE, READ_INSTANCE, READ_TASK,
-        READ_HISTORY);
+        TASK_WORK, READ_HISTORY);
     grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, "*", CREATE, READ);
     grant(Roles.COORDINATORS, Resources.APPLICATION, "cockpit", ACCESS);
     grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_TASK, UPDATE_TASK,

@@ -16,6 +16,12 @@ public final class Roles {
   public static final String SOCIAL_CARE = "socialCare";
   public static final String SCHOOLS = "schools";
 
+  /**
+   * Groups that work tasks across every case, granted on the process definitions rather than per task:
+   * coordinators run cases (and record advice that arrives by post), managers read and reassign.
+   */
+  public static final List<String> PROCESS_WIDE_TASK_GROUPS = List.of(COORDINATORS, MANAGERS);
+
   public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);
   public static final List<String> ALL = List.of(COORDINATORS, SEND_PANEL, MANAGERS, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
       SOCIAL_CARE, SCHOOLS);

@@ -112,6 +112,50 @@ class NeedsAssessmentOnPostgresIT {
   }
 
   @Test
+  void coordinatorsWorkEveryCasesTasksThroughTheirProcessWideRights() {
+    ResponseEntity<List> caseFiles = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/engine-rest/task?taskDefinitionKey=Task_ReviewCaseFile&processInstanceBusinessKey=DEMO-0001", List.class);
+    assertThat(caseFiles.getBody()).hasSize(1);
+    String taskId = (String) ((Map<?, ?>) caseFiles.getBody().get(0)).get("id");
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where resource_id_ = ?", Integer.class,
+        taskId)).as("no per-task authorization for a process-wide group").isZero();
+    ResponseEntity<Map> completed = post("/engine-rest/task/" + taskId + "/complete", "coordinator",
+        Map.of("variables", Map.of("caseFileAction", Map.of("value", "none"))));
+    assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("/engine-rest/task/" + taskId + "/complete", "health",
+        Map.of("variables", Map.of("caseFileAction", Map.of("value", "none")))).getStatusCode().is2xxSuccessful())
+        .isFalse();
+  }
+
+  @Test
+  void everyRoleStartsFromTheTasklistFilterOrderedByStatutoryDeadline() {
+    ResponseEntity<List> filters = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/engine-rest/filter?name=Tasks by statutory deadline", List.class);
+    assertThat(filters.getBody()).hasSize(1);
+    String filterId = (String) ((Map<?, ?>) filters.getBody().get(0)).get("id");
+    ResponseEntity<List> listed = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/engine-rest/filter/" + filterId + "/list", List.class);
+    List<String> due = ((List<?>) listed.getBody()).stream().map(t -> String.valueOf(((Map<?, ?>) t).get("due"))).toList();
+    assertThat(due).isNotEmpty().isSortedAccordingTo(String::compareTo);
+    assertThat(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/filter/" + filterId + "/list", List.class)
+        .getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey")).isEqualTo("Task_ProvideAdvice"));
+
+    // Each card names its case, for the panel too, who may not read the case's process variables.
+    HttpHeaders hal = new HttpHeaders();
+    hal.setContentType(MediaType.APPLICATION_JSON);
+    hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<Map> cards = rest.withBasicAuth("panel", "panel").exchange("/engine-rest/filter/" + filterId + "/list",
+        HttpMethod.POST, new HttpEntity<>("{}", hal), Map.class);
+    List<?> panelTasks = (List<?>) ((Map<?, ?>) cards.getBody().get("_embedded")).get("task");
+    assertThat(panelTasks).isNotEmpty().allSatisfy(task -> assertThat(
+        (List<?>) ((Map<?, ?>) ((Map<?, ?>) task).get("_embedded")).get("variable"))
+        .anySatisfy(v -> assertThat(((Map<?, ?>) v).get("name")).isEqualTo("caseReference")));
+    ResponseEntity<List> processVariables = rest.withBasicAuth("panel", "panel")
+        .getForEntity("/engine-rest/variable-instance?variableName=requestReceivedDate", List.class);
+    assertThat(processVariables.getBody()).isEmpty();
+  }
+
+  @Test
   void aCaseRunsFromRequestToFinalPlanThroughTheApiAndTheJobExecutor() {
     String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(20).toString();
     ResponseEntity<Map> opened = post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
