@@ -90,6 +90,21 @@ class NeedsAssessmentOnPostgresIT {
   }
 
   @Test
+  void tasklistsStartFormRouteValidatesTheSameWay() {
+    String path = "/engine-rest/process-definition/key/ehc-needs-assessment/submit-form";
+    ResponseEntity<Map> refused = post(path, "coordinator", Map.of("businessKey", "TL-BAD",
+        "variables", Map.of("requestReceivedDate", Map.of("value", "2026-02-30"))));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("requestReceivedDate");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("TL-BAD").count()).isZero();
+    ResponseEntity<Map> started = post(path, "coordinator", Map.of("businessKey", "TL-GOOD",
+        "variables", Map.of("requestReceivedDate", Map.of("value", "2026-01-05"), "requesterType", Map.of("value", "PARENT"))));
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(post(path, "panel", Map.of("variables", Map.of("requestReceivedDate", Map.of("value", "2026-01-05"))))
+        .getStatusCode().is2xxSuccessful()).as("only coordinators open cases").isFalse();
+  }
+
+  @Test
   void anonymousCallsAndWrongPasswordsAreRefused() {
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("demo", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
