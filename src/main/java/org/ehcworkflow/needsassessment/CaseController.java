@@ -8,13 +8,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
+import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,13 +39,13 @@ class CaseController {
   private final CaseOpening opening;
   private final CaseFile caseFile;
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, IdentityService identity) {
+  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user) {
     this.opening = opening;
     this.caseFile = caseFile;
     this.runtime = runtime;
-    this.identity = identity;
+    this.user = user;
   }
 
   /**
@@ -74,7 +73,7 @@ class CaseController {
           + "statutory deadlines. 400 names the field at fault; 409 if the case reference is already open.")
   @PostMapping
   ResponseEntity<OpenedCaseResponse> open(@RequestBody OpenCaseRequest request) {
-    requireRole(Roles.COORDINATORS);
+    user.requireAnyOf(Roles.COORDINATORS);
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate());
     variables.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType());
@@ -88,7 +87,7 @@ class CaseController {
   @Operation(summary = "A case with its statutory deadlines, recorded breaches and exceptions")
   @GetMapping("/{caseReference}")
   ResponseEntity<CaseView> read(@PathVariable String caseReference) {
-    requireRole(Roles.COORDINATORS, Roles.MANAGERS);
+    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     return caseFile.find(caseReference)
         .map(c -> ResponseEntity.ok(view(c)))
         .orElseGet(() -> ResponseEntity.notFound().build());
@@ -97,7 +96,7 @@ class CaseController {
   @Operation(summary = "Withdraw a case", description = "Ends all open work on the case with the recorded reason.")
   @PostMapping("/{caseReference}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String caseReference, @RequestBody Withdrawal withdrawal) {
-    requireRole(Roles.COORDINATORS);
+    user.requireAnyOf(Roles.COORDINATORS);
     if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
       throw new InvalidCaseRequest(List.of("reason is required to withdraw a case"));
     }
@@ -130,21 +129,6 @@ class CaseController {
     return deadlines;
   }
 
-  private void requireRole(String... groups) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Forbidden();
-    }
-    List<String> memberOf = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    boolean admin = memberOf.contains("camunda-admin");
-    if (!admin && memberOf.stream().noneMatch(List.of(groups)::contains)) {
-      throw new Forbidden();
-    }
-  }
-
-  static class Forbidden extends RuntimeException {
-  }
-
   static class CaseNotOpen extends RuntimeException {
     CaseNotOpen(String caseReference) {
       super("case " + caseReference + " has no open assessment to withdraw");
@@ -166,10 +150,4 @@ class CaseController {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  @ExceptionHandler(Forbidden.class)
-  ResponseEntity<ProblemDetail> forbidden() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "your role does not allow this: ask an administrator");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +20,13 @@ public class OutboxNotifications implements Notifications {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
-  private final String defaultChannel;
+  private final Function<Recipient.Kind, String> channelOf;
 
-  public OutboxNotifications(JdbcTemplate jdbc, ObjectMapper json, String defaultChannel) {
+  /** @param channelOf the channel each kind of recipient is reached by */
+  public OutboxNotifications(JdbcTemplate jdbc, ObjectMapper json, Function<Recipient.Kind, String> channelOf) {
     this.jdbc = jdbc;
     this.json = json;
-    this.defaultChannel = defaultChannel;
+    this.channelOf = channelOf;
   }
 
   @Override
@@ -37,7 +39,7 @@ public class OutboxNotifications implements Notifications {
         where not exists (select 1 from notification_outbox where idempotency_key = ?)
         """,
         notice.idempotencyKey(), notice.caseReference(), notice.recipient().kind().name(), notice.recipient().id(),
-        defaultChannel, notice.template(), toJson(notice), Timestamp.from(Instant.now()), notice.idempotencyKey());
+        channelOf.apply(notice.recipient().kind()), notice.template(), toJson(notice), Timestamp.from(Instant.now()), notice.idempotencyKey());
     if (inserted == 0) {
       LOG.debug("Notice {} for case {} was already recorded", notice.idempotencyKey(), notice.caseReference());
       return false;

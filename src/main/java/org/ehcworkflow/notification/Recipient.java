@@ -23,6 +23,10 @@ public record Recipient(Kind kind, String id) {
     return new Recipient(Kind.FAMILY, caseReference);
   }
 
+  public static Recipient partner(String partnerType) {
+    return new Recipient(Kind.PARTNER, partnerType);
+  }
+
   public static Recipient group(String groupId) {
     return new Recipient(Kind.GROUP, groupId);
   }

@@ -47,11 +47,16 @@ public class IssueDocumentDelegate implements JavaDelegate {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("Date of this notice", today.toString());
     facts.put("Request received", String.valueOf(execution.getVariable("requestReceivedDate")));
-    Map<String, String> personalisation = StepNotices.personalisation(execution, null);
     for (TimeLimit limit : started) {
-      String due = String.valueOf(execution.getVariable(limit.dueVariable()));
-      facts.put(limit.title(), due + " (" + limit.legalReference() + ")");
-      personalisation.put(limit.dueVariable(), due);
+      facts.put(limit.title(), execution.getVariable(limit.dueVariable()) + " (" + limit.legalReference() + ")");
+    }
+    // The family's notice states every deadline the case has so far.
+    Map<String, String> personalisation = StepNotices.personalisation(execution, null);
+    for (TimeLimit limit : TimeLimit.values()) {
+      Object due = execution.getVariable(limit.dueVariable());
+      if (due != null) {
+        personalisation.put(limit.dueVariable(), due.toString());
+      }
     }
     StoredDocument document = documents.produce(execution.getProcessBusinessKey(), type, facts,
         "process:" + execution.getCurrentActivityId());

@@ -1,6 +1,5 @@
 package org.ehcworkflow.process;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.JdbcCaseFile;
@@ -11,8 +10,12 @@ import org.ehcworkflow.needsassessment.CaseOpening;
 import org.ehcworkflow.needsassessment.OpenCaseListener;
 import org.ehcworkflow.needsassessment.TaskDecisions;
 import org.ehcworkflow.notification.Notifications;
-import org.ehcworkflow.notification.OutboxNotifications;
-import org.springframework.beans.factory.annotation.Value;
+import org.ehcworkflow.notification.NoticeFields;
+import org.ehcworkflow.notification.NoticeTemplates;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ehcworkflow.document.DocumentType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +32,13 @@ class ProcessConfiguration {
     return new JdbcCaseFile(jdbc);
   }
 
+  /** The templates, checked at start: every field known, every template the models and documents use present. */
   @Bean
-  Notifications notifications(JdbcTemplate jdbc, ObjectMapper json,
-      @Value("${ehc.notifications.default-channel:EMAIL}") String channel) {
-    return new OutboxNotifications(jdbc, json, channel);
+  NoticeTemplates noticeTemplates() {
+    Set<String> needed = new TreeSet<>(ModelTemplates.named());
+    Arrays.stream(DocumentType.values()).map(IssueDocumentDelegate::templateOf).forEach(needed::add);
+    needed.add(RecordBreachDelegate.TEMPLATE);
+    return NoticeTemplates.fromClasspath().check(NoticeFields.known(), needed);
   }
 
   @Bean

@@ -16,6 +16,8 @@ import org.ehcworkflow.security.Roles;
  */
 public class RecordBreachDelegate implements JavaDelegate {
 
+  static final String TEMPLATE = "deadline-breached";
+
   private final CaseFile caseFile;
   private final Notifications notifications;
 
@@ -33,6 +35,6 @@ public class RecordBreachDelegate implements JavaDelegate {
     personalisation.put("scope", scope);
 
     caseFile.recordBreach(execution.getProcessBusinessKey(), limit, scope, LocalDate.parse(personalisation.get("deadline")));
-    StepNotices.send(notifications, execution, Recipient.group(Roles.MANAGERS), "deadline-breached", personalisation);
+    StepNotices.send(notifications, execution, Recipient.group(Roles.MANAGERS), TEMPLATE, personalisation);
   }
 }

@@ -40,7 +40,7 @@ class NeedsAssessmentOnPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
+    TestPostgres.register(registry);
   }
 
   @Autowired TestRestTemplate rest;

@@ -1,0 +1,94 @@
+package org.ehcworkflow.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import uk.gov.service.notify.NotificationClient;
+
+/**
+ * Wiring of the notice channels and the dispatcher. SMTP is on when Spring Mail is configured
+ * ({@code spring.mail.host}); GOV.UK Notify when {@code ehc.notifications.gov-uk-notify.api-key} is set.
+ */
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationConfiguration.class);
+
+  @Bean
+  Notifications notifications(JdbcTemplate jdbc, ObjectMapper json, NotificationProperties properties) {
+    return new OutboxNotifications(jdbc, json, properties::channelFor);
+  }
+
+  @Bean
+  AddressBook addressBook(JdbcTemplate jdbc, NotificationProperties properties) {
+    return new AddressBook(jdbc, properties.groupMailboxes());
+  }
+
+  @Bean
+  List<NoticeChannel> noticeChannels(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+    List<NoticeChannel> channels = new ArrayList<>();
+    mail.ifAvailable(sender -> channels.add(
+        new SmtpAdapter(sender, properties.email().from(), properties.email().messageIdDomain())));
+    NotificationProperties.Notify notify = properties.govUkNotify();
+    if (notify.apiKey() != null && !notify.apiKey().isBlank()) {
+      channels.add(new GovUkNotifyAdapter(new NotificationClient(notify.apiKey(), notify.baseUrl()),
+          notify.templateIds()));
+    }
+    if (channels.isEmpty()) {
+      LOG.warn("No notice channel is configured (spring.mail.host or ehc.notifications.gov-uk-notify.api-key): "
+          + "notices are kept in the outbox until one is");
+    }
+    return channels;
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  NotificationDispatcher notificationDispatcher(JdbcTemplate jdbc, AddressBook addressBook, NoticeTemplates templates,
+      List<NoticeChannel> noticeChannels, ObjectMapper json, NotificationProperties properties, Clock clock) {
+    NotificationProperties.Dispatch dispatch = properties.dispatch();
+    return new NotificationDispatcher(jdbc, addressBook, templates, noticeChannels, json,
+        new NotificationDispatcher.Settings(dispatch.batchSize(), dispatch.maxAttempts(), dispatch.firstRetry(),
+            dispatch.longestWait(), dispatch.lease(), properties.tasklistLink()), clock);
+  }
+
+  @Bean
+  DispatchSchedule dispatchSchedule(NotificationDispatcher dispatcher, List<NoticeChannel> noticeChannels,
+      NotificationProperties properties) {
+    return new DispatchSchedule(dispatcher, properties.dispatch().enabled() && !noticeChannels.isEmpty());
+  }
+
+  /** Runs the dispatcher every {@code ehc.notifications.dispatch.interval}. */
+  static class DispatchSchedule {
+    private final NotificationDispatcher dispatcher;
+    private final boolean enabled;
+
+    DispatchSchedule(NotificationDispatcher dispatcher, boolean enabled) {
+      this.dispatcher = dispatcher;
+      this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${ehc.notifications.dispatch.interval:PT15S}")
+    void run() {
+      if (enabled) {
+        dispatcher.dispatchDue();
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.ehcworkflow.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ehcworkflow.notification.NoticeChannel.DeliveryFailure;
+import org.ehcworkflow.notification.NoticeChannel.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Delivers the outbox, each notice once. A notice is claimed ({@code SENDING}) in its own committed step before
+ * it is handed to its channel, and marked {@code SENT} after. A failure the channel calls permanent, or the end
+ * of the retry budget, makes it {@code FAILED}; any other failure puts it back to {@code PENDING} with a growing
+ * wait. A notice found still {@code SENDING} after the lease (the application stopped mid-delivery) is asked of
+ * its provider; if the provider cannot tell, it becomes {@code UNCONFIRMED} and is never sent again by itself.
+ * Managers see {@code FAILED} and {@code UNCONFIRMED} notices and can send them again.
+ */
+public class NotificationDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+  private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+
+  /**
+   * @param batchSize notices per pass
+   * @param maxAttempts deliveries tried before a notice is FAILED
+   * @param firstRetry wait after the first failure; it doubles each time, up to {@code longestWait}
+   * @param lease how long a notice may stay SENDING before it counts as interrupted
+   * @param tasklistLink the link notices give to Tasklist
+   */
+  public record Settings(int batchSize, int maxAttempts, Duration firstRetry, Duration longestWait, Duration lease,
+      String tasklistLink) {
+  }
+
+  /** What one pass did. */
+  public record Pass(int sent, int retrying, int failed, int unconfirmed) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final AddressBook addresses;
+  private final NoticeTemplates templates;
+  private final Map<String, NoticeChannel> channels;
+  private final ObjectMapper json;
+  private final Settings settings;
+  private final Clock clock;
+
+  public NotificationDispatcher(JdbcTemplate jdbc, AddressBook addresses, NoticeTemplates templates,
+      List<NoticeChannel> channels, ObjectMapper json, Settings settings, Clock clock) {
+    this.jdbc = jdbc;
+    this.addresses = addresses;
+    this.templates = templates;
+    this.channels = new HashMap<>();
+    channels.forEach(c -> this.channels.put(c.name(), c));
+    this.json = json;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** One pass: settles interrupted deliveries, then delivers what is due. */
+  public Pass dispatchDue() {
+    int unconfirmed = settleInterrupted();
+    int sent = 0;
+    int retrying = 0;
+    int failed = 0;
+    List<Long> due = jdbc.queryForList("""
+        select id from notification_outbox
+        where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
+        order by id
+        """, Long.class, now());
+    for (Long id : due.subList(0, Math.min(due.size(), settings.batchSize()))) {
+      Outcome outcome;
+      try {
+        outcome = deliver(id);
+      } catch (RuntimeException e) {
+        // unexpected: the notice stays SENDING and is settled after the lease; the others still go
+        LOG.error("Notice {} could not be dispatched", id, e);
+        continue;
+      }
+      switch (outcome) {
+        case SENT -> sent++;
+        case RETRYING -> retrying++;
+        case FAILED -> failed++;
+        case TAKEN -> { }
+      }
+    }
+    if (sent + retrying + failed + unconfirmed > 0) {
+      LOG.info("Notices: {} sent, {} to retry, {} failed, {} unconfirmed", sent, retrying, failed, unconfirmed);
+    }
+    return new Pass(sent, retrying, failed, unconfirmed);
+  }
+
+  private enum Outcome { SENT, RETRYING, FAILED, TAKEN }
+
+  private Outcome deliver(long id) {
+    if (jdbc.update("update notification_outbox set status = 'SENDING', claimed_at = ? where id = ? and status = 'PENDING'",
+        now(), id) == 0) {
+      return Outcome.TAKEN;
+    }
+    Map<String, Object> row = jdbc.queryForMap("""
+        select idempotency_key, case_reference, recipient_kind, recipient_id, channel, template, personalisation, attempts
+        from notification_outbox where id = ?""", id);
+    int attempts = ((Number) row.get("attempts")).intValue() + 1;
+    Outgoing outgoing;
+    try {
+      outgoing = outgoing(row);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // no address, or a notice its template cannot be filled from: no retry will mend it
+      return failed(id, row, attempts, e.getMessage(), true);
+    }
+    try {
+      NoticeChannel channel = channels.get((String) row.get("channel"));
+      if (channel == null) {
+        throw new DeliveryFailure("channel " + row.get("channel") + " is not configured", false, null);
+      }
+      String reference = channel.deliver(outgoing);
+      jdbc.update("""
+          update notification_outbox set status = 'SENT', sent_at = ?, provider_reference = ?, attempts = ?,
+            last_error = null where id = ?""", now(), reference, attempts, id);
+      return Outcome.SENT;
+    } catch (DeliveryFailure e) {
+      return failed(id, row, attempts, e.getMessage(), e.permanent());
+    }
+  }
+
+  private Outcome failed(long id, Map<String, Object> row, int attempts, String error, boolean permanent) {
+    String reason = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 900));
+    if (permanent || attempts >= settings.maxAttempts()) {
+      jdbc.update("update notification_outbox set status = 'FAILED', attempts = ?, last_error = ? where id = ?",
+          attempts, reason, id);
+      LOG.warn("Notice {} for case {} failed after {} attempts: {}", row.get("template"), row.get("case_reference"),
+          attempts, reason);
+      return Outcome.FAILED;
+    }
+    jdbc.update("""
+        update notification_outbox set status = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?
+        where id = ?""", attempts, reason, Timestamp.from(clock.instant().plus(wait(attempts))), id);
+    return Outcome.RETRYING;
+  }
+
+  /** The wait after the n-th failed attempt: the first retry wait, doubled each time, capped. */
+  Duration wait(int attempts) {
+    Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+    return wait.compareTo(settings.longestWait()) > 0 ? settings.longestWait() : wait;
+  }
+
+  private int settleInterrupted() {
+    int unconfirmed = 0;
+    List<Map<String, Object>> stuck = jdbc.queryForList(
+        "select id, idempotency_key, channel from notification_outbox where status = 'SENDING' and claimed_at < ?",
+        Timestamp.from(clock.instant().minus(settings.lease())));
+    for (Map<String, Object> row : stuck) {
+      long id = ((Number) row.get("id")).longValue();
+      NoticeChannel channel = channels.get((String) row.get("channel"));
+      Optional<Boolean> delivered;
+      try {
+        delivered = channel == null ? Optional.empty() : channel.alreadyDelivered((String) row.get("idempotency_key"));
+      } catch (DeliveryFailure e) {
+        continue; // the provider cannot be asked now: ask again on the next pass
+      }
+      if (delivered.isEmpty()) {
+        jdbc.update("""
+            update notification_outbox set status = 'UNCONFIRMED',
+              last_error = 'delivery was interrupted and the channel cannot say whether it arrived: check, then resend'
+            where id = ? and status = 'SENDING'""", id);
+        unconfirmed++;
+      } else if (delivered.get()) {
+        jdbc.update("update notification_outbox set status = 'SENT', sent_at = ? where id = ? and status = 'SENDING'",
+            now(), id);
+      } else {
+        jdbc.update("update notification_outbox set status = 'PENDING' where id = ? and status = 'SENDING'", id);
+      }
+    }
+    return unconfirmed;
+  }
+
+  private Outgoing outgoing(Map<String, Object> row) {
+    Map<String, String> fields;
+    try {
+      fields = new HashMap<>(json.readValue((String) row.get("personalisation"), FIELDS));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the notice's fields cannot be read", e);
+    }
+    fields.put(NoticeFields.TASKLIST_LINK, settings.tasklistLink());
+    String template = (String) row.get("template");
+    NoticeTemplates.Rendered text = templates.render(template, fields);
+    List<String> to = addresses.emailsOf(Recipient.Kind.valueOf((String) row.get("recipient_kind")),
+        (String) row.get("recipient_id"));
+    return new Outgoing((String) row.get("idempotency_key"), to, template, text.subject(), text.body(), fields);
+  }
+
+  /** Sends a FAILED or UNCONFIRMED notice again, on a manager's word. */
+  public boolean retry(long id) {
+    return jdbc.update("""
+        update notification_outbox set status = 'PENDING', next_attempt_at = null, attempts = 0
+        where id = ? and status in ('FAILED', 'UNCONFIRMED')""", id) == 1;
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+}

@@ -1,0 +1,43 @@
+package org.ehcworkflow.notification;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of notices ({@code ehc.notifications.*}).
+ *
+ * @param channels the channel per recipient kind: {@code EMAIL} (SMTP, the default) or {@code NOTIFY}
+ * @param groupMailboxes the mailbox of each Camunda group that is told of its tasks and breaches
+ * @param tasklistLink the Tasklist address notices link to
+ */
+@ConfigurationProperties("ehc.notifications")
+public record NotificationProperties(
+    @DefaultValue Map<Recipient.Kind, String> channels,
+    @DefaultValue Map<String, String> groupMailboxes,
+    @DefaultValue("http://localhost:8080/camunda/app/tasklist/") String tasklistLink,
+    @DefaultValue Email email,
+    @DefaultValue Notify govUkNotify,
+    @DefaultValue Dispatch dispatch) {
+
+  public String channelFor(Recipient.Kind kind) {
+    return channels.getOrDefault(kind, "EMAIL");
+  }
+
+  /** SMTP: the server is Spring's {@code spring.mail.host} and {@code spring.mail.port}. */
+  public record Email(@DefaultValue("ehc-notices@localhost") String from,
+      @DefaultValue("ehc-workflow.local") String messageIdDomain) {
+  }
+
+  /** GOV.UK Notify: active when an API key is set; one Notify template id per local template name. */
+  public record Notify(String apiKey, @DefaultValue("https://api.notifications.service.gov.uk") String baseUrl,
+      @DefaultValue Map<String, String> templateIds) {
+  }
+
+  public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("PT15S") Duration interval,
+      @DefaultValue("100") int batchSize, @DefaultValue("12") int maxAttempts,
+      @DefaultValue("PT1M") Duration firstRetry, @DefaultValue("PT30M") Duration longestWait,
+      @DefaultValue("PT5M") Duration lease) {
+  }
+}

@@ -1,0 +1,87 @@
+package org.ehcworkflow.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Email through the council's mail server (Spring Mail). Each message's Message-ID is derived from the notice's
+ * idempotency key, so a mail system or an officer can recognise the same notice. SMTP cannot say afterwards
+ * whether a message went out, so an interrupted delivery is left for a manager to confirm.
+ */
+public class SmtpAdapter implements NoticeChannel {
+
+  private final JavaMailSender mail;
+  private final String from;
+  private final String messageIdDomain;
+
+  public SmtpAdapter(JavaMailSender mail, String from, String messageIdDomain) {
+    this.mail = mail;
+    this.from = from;
+    this.messageIdDomain = messageIdDomain;
+  }
+
+  @Override
+  public String name() {
+    return "EMAIL";
+  }
+
+  @Override
+  public String deliver(Outgoing notice) throws DeliveryFailure {
+    String messageId = messageId(notice.idempotencyKey());
+    try {
+      MimeMessage message = new KeyedMessage(messageId);
+      message.setFrom(new InternetAddress(from));
+      for (String address : notice.addresses()) {
+        message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
+      }
+      message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
+      message.setText(notice.body(), StandardCharsets.UTF_8.name());
+      mail.send(message);
+      return messageId;
+    } catch (MessagingException e) {
+      throw new DeliveryFailure("the notice could not be made into an email: " + e.getMessage(), true, e);
+    } catch (MailAuthenticationException e) {
+      throw new DeliveryFailure("the mail server refused our credentials", true, e);
+    } catch (MailSendException e) {
+      boolean rejected = e.getFailedMessages().values().stream().anyMatch(SendFailedException.class::isInstance);
+      throw new DeliveryFailure("the mail server " + (rejected ? "rejected the addresses" : "could not be reached")
+          + ": " + e.getMessage(), rejected, e);
+    } catch (MailException e) {
+      throw new DeliveryFailure("the mail server could not be reached: " + e.getMessage(), false, e);
+    }
+  }
+
+  @Override
+  public Optional<Boolean> alreadyDelivered(String idempotencyKey) {
+    return Optional.empty();
+  }
+
+  String messageId(String idempotencyKey) {
+    return "<" + idempotencyKey.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + messageIdDomain + ">";
+  }
+
+  /** Keeps the Message-ID we chose when the message is saved for sending. */
+  private static final class KeyedMessage extends MimeMessage {
+    private final String messageId;
+
+    KeyedMessage(String messageId) {
+      super(Session.getInstance(new Properties()));
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

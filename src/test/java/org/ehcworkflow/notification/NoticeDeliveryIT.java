@@ -1,0 +1,295 @@
+package org.ehcworkflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.casefile.CaseFile.ChildDetails;
+import org.ehcworkflow.needsassessment.CaseOpening;
+import org.ehcworkflow.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Notices reach a real SMTP server (GreenMail) from the outbox on real PostgreSQL, once each, through outages,
+ * permanent failures and an interrupted delivery. The dispatcher under test is the application's, with a clock the
+ * test moves.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ehc.demo.enabled=false", "ehc.notifications.dispatch.enabled=false",
+    "spring.mail.host=localhost", "spring.mail.port=3025",
+    "ehc.notifications.group-mailboxes.managers=send-managers@council.test",
+    "ehc.notifications.group-mailboxes.coordinators=ehc-team@council.test",
+    "ehc.notifications.tasklist-link=https://ehc.council.test/camunda/app/tasklist/",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
+class NoticeDeliveryIT {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    org.ehcworkflow.integration.TestPostgres.register(registry);
+  }
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Notifications notifications;
+  @Autowired AddressBook addresses;
+  @Autowired NoticeTemplates templates;
+  @Autowired List<NoticeChannel> channels;
+  @Autowired ObjectMapper json;
+  @Autowired CaseOpening opening;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired TestRestTemplate rest;
+
+  MutableClock clock;
+  NotificationDispatcher dispatcher;
+
+  @BeforeEach
+  void setUp() {
+    jdbc.update("delete from notification_outbox");
+    clock = new MutableClock(Instant.now());
+    dispatcher = dispatcher(channels);
+    user("manager", "managers");
+    user("health", "health");
+  }
+
+  @Test
+  void anAdviceRequestReachesThePartnerOnceWithItsDeadlineAndTheLink() throws Exception {
+    jdbc.update("insert into partner (partner_type, organisation_name, email, active) values "
+        + "('HEALTH', 'Designated clinical officer', 'dco@nhs.test', true)");
+    String caseReference = opening.open(Map.of("requestReceivedDate", LocalDate.now().minusDays(3).toString()),
+        null, null).getBusinessKey();
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+    tasks.complete(decision.getId(), Map.of("assessDecision", "assess", "decisionReason", "x", "askHealth", true));
+    awaitNotice(caseReference, "advice-request");
+
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> toHealth = received("dco@nhs.test", "Advice needed");
+    assertThat(toHealth).hasSize(1);
+    String adviceDue = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusWeeks(6).toString();
+    assertThat(toHealth.get(0).getSubject()).contains(caseReference).contains(adviceDue);
+    assertThat(body(toHealth.get(0))).contains("https://ehc.council.test/camunda/app/tasklist/");
+    assertThat(toHealth.get(0).getMessageID()).contains("@ehc-workflow.local>");
+  }
+
+  @Test
+  void aMailServerOutageIsRetriedWithBackoffAndDeliveredOnce() throws Exception {
+    smtp.stop();
+    record("EHC-T-1", Recipient.group("coordinators"));
+    assertThat(dispatcher.dispatchDue().retrying()).isOne();
+    assertThat(dispatcher.dispatchDue().retrying()).as("not before its wait is over").isZero();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(dispatcher.dispatchDue().retrying()).isOne();
+    assertThat(jdbc.queryForObject("select attempts from notification_outbox", Integer.class)).isEqualTo(2);
+
+    smtp.start();
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(dispatcher.dispatchDue().sent()).isOne();
+    dispatcher.dispatchDue();
+    assertThat(received("ehc-team@council.test", "EHC-T-1")).hasSize(1);
+  }
+
+  @Test
+  void aPermanentFailureIsShownToManagersWhoCanSendItAgain() throws Exception {
+    record("EHC-T-2", Recipient.partner("SOCIAL_CARE"));
+    assertThat(dispatcher.dispatchDue().failed()).isOne();
+
+    ResponseEntity<List> failed = rest.withBasicAuth("manager", "manager").getForEntity("/api/notices", List.class);
+    assertThat(failed.getBody()).singleElement().satisfies(n ->
+        assertThat(((Map<?, ?>) n).get("lastError").toString()).contains("no active email for SOCIAL_CARE"));
+    assertThat(rest.withBasicAuth("health", "health").getForEntity("/api/notices", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    jdbc.update("insert into partner (partner_type, organisation_name, email, active) values "
+        + "('SOCIAL_CARE', 'Children''s services', 'cs@council.test', true)");
+    long id = jdbc.queryForObject("select id from notification_outbox", Long.class);
+    assertThat(rest.withBasicAuth("manager", "manager").postForEntity("/api/notices/" + id + "/retry", null, Void.class)
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(dispatcher.dispatchDue().sent()).isOne();
+    assertThat(received("cs@council.test", "EHC-T-2")).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryInterruptedAfterSendingIsNotSentAgain() throws Exception {
+    record("EHC-T-3", Recipient.group("coordinators"));
+    NotificationDispatcher crashing = dispatcher(channels.stream().map(CrashAfterSending::new)
+        .map(NoticeChannel.class::cast).toList());
+    try {
+      crashing.dispatchDue();
+    } catch (IllegalStateException simulatedCrash) {
+      // the application stopped between sending and recording
+    }
+    assertThat(received("ehc-team@council.test", "EHC-T-3")).hasSize(1);
+    assertThat(status()).containsExactly("SENDING");
+
+    clock.advance(Duration.ofMinutes(10));
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    assertThat(received("ehc-team@council.test", "EHC-T-3")).hasSize(1);
+    assertThat(status()).containsExactly("UNCONFIRMED");
+  }
+
+  @Test
+  void fiveHundredNoticesQueuedThroughAnHourLongOutageEachArriveOnce() throws Exception {
+    smtp.stop();
+    for (int i = 0; i < 500; i++) {
+      record("EHC-O-" + i, Recipient.group("coordinators"));
+    }
+    NotificationDispatcher wholeBatch = dispatcher(channels, 1000);
+    for (int minute = 0; minute < 60; minute += 5) {
+      wholeBatch.dispatchDue();
+      clock.advance(Duration.ofMinutes(5));
+    }
+    assertThat(status()).containsOnly("PENDING");
+
+    smtp.start();
+    for (int pass = 0; pass < 20 && status().contains("PENDING"); pass++) {
+      clock.advance(Duration.ofMinutes(5));
+      wholeBatch.dispatchDue();
+    }
+
+    assertThat(status()).hasSize(500).containsOnly("SENT");
+    MimeMessage[] all = smtp.getReceivedMessages();
+    assertThat(all).hasSize(500);
+    Set<String> ids = Arrays.stream(all).map(m -> {
+      try {
+        return m.getMessageID();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).collect(Collectors.toSet());
+    assertThat(ids).hasSize(500);
+  }
+
+  @Test
+  void noChildsNameOrDateOfBirthIsInASubjectLineOrALogLine(CapturedOutput output) throws Exception {
+    var instance = opening.open(Map.of("requestReceivedDate", LocalDate.now().minusDays(3).toString()), null,
+        new ChildDetails("Zebedee", "Quixote", LocalDate.of(2019, 4, 1), "family@home.test", null, "summary"));
+    Task decision = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+    tasks.complete(decision.getId(), Map.of("assessDecision", "doNotAssess", "decisionReason", "x"));
+    awaitNotice(instance.getBusinessKey(), "decision-not-to-assess");
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> toFamily = received("family@home.test", instance.getBusinessKey());
+    assertThat(toFamily).hasSize(1);
+    assertThat(body(toFamily.get(0))).contains("mediation adviser").contains("appeal");
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      assertThat(message.getSubject()).doesNotContain("Zebedee", "Quixote", "2019-04-01", "01/04/2019");
+    }
+    assertThat(output.getAll()).doesNotContain("Zebedee", "Quixote", "2019-04-01");
+  }
+
+  // --- helpers ---
+
+  private NotificationDispatcher dispatcher(List<NoticeChannel> using) {
+    return dispatcher(using, 100);
+  }
+
+  private NotificationDispatcher dispatcher(List<NoticeChannel> using, int batch) {
+    return new NotificationDispatcher(jdbc, addresses, templates, using, json,
+        new NotificationDispatcher.Settings(batch, 12, Duration.ofMinutes(1), Duration.ofMinutes(30),
+            Duration.ofMinutes(5), "https://ehc.council.test/camunda/app/tasklist/"), clock);
+  }
+
+  private void record(String caseReference, Recipient recipient) {
+    notifications.send(new Notice(caseReference, recipient, "deadline-reminder", Map.of("caseReference", caseReference,
+        "deadline", "2026-02-16", "deadlineTitle", "Decision whether to assess", "legalReference", "reg 5(1)"),
+        caseReference + "/" + recipient.id()));
+  }
+
+  private List<String> status() {
+    return jdbc.queryForList("select status from notification_outbox order by id", String.class);
+  }
+
+  private List<MimeMessage> received(String to, String subjectPart) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      boolean addressed = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+      if (addressed && message.getSubject().contains(subjectPart)) {
+        found.add(message);
+      }
+    }
+    return found;
+  }
+
+  private static String body(MimeMessage message) throws Exception {
+    return message.getContent().toString();
+  }
+
+  private void awaitNotice(String caseReference, String template) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      Integer count = jdbc.queryForObject(
+          "select count(*) from notification_outbox where case_reference = ? and template = ?", Integer.class,
+          caseReference, template);
+      if (count != null && count > 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the process did not record a " + template + " notice for " + caseReference);
+  }
+
+  private void user(String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(id);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  /** Delivers, then stops as the application would if it died before recording the delivery. */
+  private record CrashAfterSending(NoticeChannel channel) implements NoticeChannel {
+    @Override
+    public String name() {
+      return channel.name();
+    }
+
+    @Override
+    public String deliver(Outgoing notice) throws DeliveryFailure {
+      channel.deliver(notice);
+      throw new IllegalStateException("simulated crash after sending");
+    }
+
+    @Override
+    public Optional<Boolean> alreadyDelivered(String idempotencyKey) throws DeliveryFailure {
+      return channel.alreadyDelivered(idempotencyKey);
+    }
+  }
+}
