@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +35,11 @@ class NotificationConfiguration {
   }
 
   @Bean
-  AddressBook addressBook(JdbcTemplate jdbc, NotificationProperties properties) {
-    return new AddressBook(jdbc, properties.groupMailboxes());
+  AddressBook addressBook(JdbcTemplate jdbc, NotificationProperties properties, IdentityService identity) {
+    return new AddressBook(jdbc, properties.groupMailboxes(), userId -> {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      return user == null ? null : user.getEmail();
+    });
   }
 
   @Bean

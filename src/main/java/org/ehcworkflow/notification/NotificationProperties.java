@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param channels the channel per recipient kind: {@code EMAIL} (SMTP, the default) or {@code NOTIFY}
  * @param groupMailboxes the mailbox of each Camunda group that is told of its tasks and breaches
+ * @param noTaskNotices groups with a mailbox that are not told of each new task (managers hear of breaches)
  * @param tasklistLink the Tasklist address notices link to
  */
 @ConfigurationProperties("ehc.notifications")
 public record NotificationProperties(
     @DefaultValue Map<Recipient.Kind, String> channels,
     @DefaultValue Map<String, String> groupMailboxes,
+    @DefaultValue("managers") java.util.List<String> noTaskNotices,
     @DefaultValue("http://localhost:8080/camunda/app/tasklist/") String tasklistLink,
     @DefaultValue Email email,
     @DefaultValue Notify govUkNotify,

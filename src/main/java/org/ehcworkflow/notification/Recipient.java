@@ -7,12 +7,12 @@ import java.util.Objects;
  * Who a notice is for, by role rather than by address: the address book (partner directory, the family's
  * contact details on the case) resolves it at dispatch, so no address or name travels in a process.
  *
- * @param kind family, a partner team, or a Camunda group (managers, coordinators)
- * @param id the partner type or group id; the case reference for the family
+ * @param kind family, a partner team, a Camunda group (managers, coordinators), or one Camunda user
+ * @param id the partner type, group or user id; the case reference for the family
  */
 public record Recipient(Kind kind, String id) {
 
-  public enum Kind { FAMILY, PARTNER, GROUP }
+  public enum Kind { FAMILY, PARTNER, GROUP, USER }
 
   public Recipient {
     Objects.requireNonNull(kind);
@@ -25,6 +25,10 @@ public record Recipient(Kind kind, String id) {
 
   public static Recipient partner(String partnerType) {
     return new Recipient(Kind.PARTNER, partnerType);
+  }
+
+  public static Recipient user(String userId) {
+    return new Recipient(Kind.USER, userId);
   }
 
   public static Recipient group(String groupId) {

@@ -38,12 +38,18 @@ class ProcessConfiguration {
     Set<String> needed = new TreeSet<>(ModelTemplates.named());
     Arrays.stream(DocumentType.values()).map(IssueDocumentDelegate::templateOf).forEach(needed::add);
     needed.add(RecordBreachDelegate.TEMPLATE);
+    needed.add(TaskNotices.TEMPLATE);
     return NoticeTemplates.fromClasspath().check(NoticeFields.known(), needed);
   }
 
   @Bean
   Documents documents(JdbcTemplate jdbc) {
     return new JdbcDocuments(jdbc);
+  }
+
+  @Bean
+  TaskNotices taskNotices(Notifications notifications, org.ehcworkflow.notification.NotificationProperties properties) {
+    return new TaskNotices(notifications, properties);
   }
 
   @Bean

@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.mail.host=localhost", "spring.mail.port=3025",
     "ehc.notifications.group-mailboxes.managers=send-managers@council.test",
     "ehc.notifications.group-mailboxes.coordinators=ehc-team@council.test",
+    "ehc.notifications.group-mailboxes.sendPanel=send-panel@council.test",
     "ehc.notifications.tasklist-link=https://ehc.council.test/camunda/app/tasklist/",
     "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
 class NoticeDeliveryIT {
@@ -104,6 +105,26 @@ class NoticeDeliveryIT {
     assertThat(toHealth.get(0).getSubject()).contains(caseReference).contains(adviceDue);
     assertThat(body(toHealth.get(0))).contains("https://ehc.council.test/camunda/app/tasklist/");
     assertThat(toHealth.get(0).getMessageID()).contains("@ehc-workflow.local>");
+  }
+
+  @Test
+  void aNewTaskGivesItsGroupExactlyOneEmailWithTheDeadlineAndTheLink() throws Exception {
+    String received = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(3).toString();
+    String caseReference = opening.open(Map.of("requestReceivedDate", received), null, null).getBusinessKey();
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> toPanel = received("send-panel@council.test", caseReference);
+    assertThat(toPanel).hasSize(1);
+    String due = LocalDate.parse(received).plusWeeks(6).toString();
+    assertThat(toPanel.get(0).getSubject())
+        .isEqualTo("New task: Decide whether to carry out an EHC needs assessment, case " + caseReference + ", due " + due);
+    assertThat(body(toPanel.get(0))).contains("https://ehc.council.test/camunda/app/tasklist/#/?task=" + decision.getId());
+    assertThat(received("send-managers@council.test", caseReference)).as("managers hear of breaches, not each task")
+        .isEmpty();
   }
 
   @Test
