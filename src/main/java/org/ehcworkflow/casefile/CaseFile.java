@@ -36,9 +36,10 @@ public interface CaseFile {
    *
    * @param requesterType who asked (or who brought the child to the authority's attention)
    * @param councilReference the authority's own reference in its case management system, if any
+   * @param currentSettingCode the child's current school or setting, by its code in the partner directory
    */
   record OpenedCase(String caseReference, String processInstanceId, String requesterType,
-      LocalDate requestReceivedDate, String councilReference, CaseStatus status) {
+      LocalDate requestReceivedDate, String councilReference, String currentSettingCode, CaseStatus status) {
   }
 
   /** The child and the family's contact details, as received with the request (special category data). */

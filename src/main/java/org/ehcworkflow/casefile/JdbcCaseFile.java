@@ -41,10 +41,10 @@ public class JdbcCaseFile implements CaseFile {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("""
         insert into ehc_case (case_reference, process_instance_id, requester_type, request_received_date,
-          council_reference, status, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?)
+          council_reference, current_setting_code, status, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, c.caseReference(), c.processInstanceId(), c.requesterType(), Date.valueOf(c.requestReceivedDate()),
-        c.councilReference(), c.status().name(), now, now);
+        c.councilReference(), c.currentSettingCode(), c.status().name(), now, now);
   }
 
   @Override
@@ -60,10 +60,12 @@ public class JdbcCaseFile implements CaseFile {
   @Override
   public Optional<OpenedCase> find(String caseReference) {
     return jdbc.query("""
-        select case_reference, process_instance_id, requester_type, request_received_date, council_reference, status
+        select case_reference, process_instance_id, requester_type, request_received_date, council_reference,
+          current_setting_code, status
         from ehc_case where case_reference = ?
         """, (rs, i) -> new OpenedCase(rs.getString(1), rs.getString(2), rs.getString(3),
-        rs.getDate(4).toLocalDate(), rs.getString(5), CaseStatus.valueOf(rs.getString(6))), caseReference)
+        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), CaseStatus.valueOf(rs.getString(7))),
+        caseReference)
         .stream().findFirst();
   }
 

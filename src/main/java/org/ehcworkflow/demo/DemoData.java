@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.ehcworkflow.needsassessment.CaseOpening;
+import org.ehcworkflow.partner.Partner;
+import org.ehcworkflow.partner.PartnerDirectory;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users, one per role (password = user id), and a few demo cases at different stages, so Tasklist and
+ * Demo users, one per role (password = user id), demo partners, and a few demo cases at different stages, so Tasklist and
  * Cockpit show real work on first start. Only with {@code ehc.demo.enabled=true} (the default profile).
  */
 @Component
@@ -39,16 +41,28 @@ class DemoData {
       List.of("socialcare", "Sam", Roles.SOCIAL_CARE),
       List.of("senco", "Sasha", Roles.SCHOOLS));
 
+  /** Demo partner teams and two schools, with example.org addresses. */
+  static final List<Partner> PARTNERS = List.of(
+      Partner.of(null, "EDUCATIONAL_PSYCHOLOGY", null, "Educational Psychology Service", "eps@example.org", null, true),
+      Partner.of(null, "HEALTH", null, "Designated Clinical Officer", "dco@example.org", null, true),
+      Partner.of(null, "SOCIAL_CARE", null, "Children's Services", "childrens-services@example.org", null, true),
+      Partner.of(null, "SCHOOL_OR_SETTING", "100001", "Oak Primary School", "senco@oak-primary.example.org", null, true),
+      Partner.of(null, "SCHOOL_OR_SETTING", "100002", "Elm Secondary School", "senco@elm-secondary.example.org", null,
+          true));
+
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final CaseOpening opening;
+  private final PartnerDirectory partners;
 
-  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, CaseOpening opening) {
+  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, CaseOpening opening,
+      PartnerDirectory partners) {
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
     this.opening = opening;
+    this.partners = partners;
   }
 
   /** After {@code RoleAuthorizations} (order 0) has created the groups. */
@@ -61,6 +75,7 @@ class DemoData {
     for (String group : Roles.ALL) {
       ensureMembership("demo", group);
     }
+    PARTNERS.forEach(partners::save);
     if (runtime.createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment").count() == 0) {
       openDemoCases();
     }
@@ -78,8 +93,8 @@ class DemoData {
   }
 
   private void open(String reference, LocalDate received, Map<String, Object> decision) {
-    var instance = opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT"),
-        reference, null);
+    var instance = opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT",
+        "currentSettingCode", "100001"), reference, null);
     if (decision != null) {
       Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
           .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();

@@ -53,9 +53,10 @@ class CaseController {
    *
    * @param requestReceivedDate the day the authority received the request, YYYY-MM-DD
    * @param caseReference optional; a new EHC-YYYY-NNNNN reference is given when absent
+   * @param currentSettingCode the child's school or setting, by its code in the partner directory, if any
    */
   record OpenCaseRequest(String requestReceivedDate, String requesterType, @Size(max = 100) String councilReference,
-      String caseReference, CaseFile.ChildDetails child) {
+      String caseReference, String currentSettingCode, CaseFile.ChildDetails child) {
   }
 
   record OpenedCaseResponse(String caseReference, String processInstanceId, Map<String, Object> deadlines) {
@@ -78,6 +79,7 @@ class CaseController {
     variables.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate());
     variables.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType());
     variables.put(NeedsAssessmentVariables.COUNCIL_REFERENCE.name(), request.councilReference());
+    variables.put(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name(), request.currentSettingCode());
     ProcessInstance instance = opening.open(variables, request.caseReference(), request.child());
     String reference = instance.getBusinessKey();
     return ResponseEntity.created(URI.create("/api/cases/" + reference))

@@ -38,6 +38,9 @@ public class CaseOpening {
     Map<String, Object> start = new HashMap<>();
     start.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate().toString());
     start.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType().name());
+    if (request.currentSettingCode() != null) {
+      start.put(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name(), request.currentSettingCode());
+    }
     if (request.councilReference() != null) {
       start.put(NeedsAssessmentVariables.COUNCIL_REFERENCE.name(), request.councilReference());
     }

@@ -28,6 +28,8 @@ public final class CaseRequestValidator {
       problems.add("caseReference (business key) '" + reference
           + "' must be 3 to 40 letters, digits, '-', '_' or '/', starting with a letter or digit");
     }
+    Object setting = variables.get(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name());
+    String settingCode = setting == null || setting.toString().isBlank() ? null : setting.toString().trim();
     Object council = variables.get(NeedsAssessmentVariables.COUNCIL_REFERENCE.name());
     if (council != null && council.toString().length() > 100) {
       problems.add("councilReference must be at most 100 characters");
@@ -36,7 +38,7 @@ public final class CaseRequestValidator {
       throw new InvalidCaseRequest(problems);
     }
     return new CaseRequest(reference, received, requester,
-        council == null || council.toString().isBlank() ? null : council.toString().trim());
+        council == null || council.toString().isBlank() ? null : council.toString().trim(), settingCode);
   }
 
   private static LocalDate requestReceivedDate(Object value, LocalDate today, List<String> problems) {

@@ -22,6 +22,8 @@ public final class NeedsAssessmentVariables {
       ProcessVariable.of("requesterType", String.class, "who asked, a RequesterType name");
   public static final ProcessVariable<String> COUNCIL_REFERENCE =
       ProcessVariable.of("councilReference", String.class, "the authority's own reference, if any");
+  public static final ProcessVariable<String> CURRENT_SETTING_CODE =
+      ProcessVariable.of("currentSettingCode", String.class, "start input: the child's setting, a partner directory code");
   public static final ProcessVariable<String> ASSESS_DECISION =
       ProcessVariable.of("assessDecision", String.class, "'assess' or 'doNotAssess' (reg 4, 5)");
   public static final ProcessVariable<String> DECISION_REASON =
@@ -33,7 +35,8 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> ISSUE_DECISION =
       ProcessVariable.of("issueDecision", String.class, "'issue' or 'doNotIssue' (reg 10)");
   public static final ProcessVariable<String> REQUESTED_SETTING =
-      ProcessVariable.of("requestedSetting", String.class, "school or college the family asked to be named, if any");
+      ProcessVariable.of("requestedSetting", String.class,
+          "partner directory code of the school or college the family asked to be named; empty if none");
   public static final ProcessVariable<String> NAMED_SETTING =
       ProcessVariable.of("namedSetting", String.class, "setting named in section I of the final plan");
   public static final ProcessVariable<String> CASE_FILE_ACTION =

@@ -6,6 +6,7 @@ import static org.ehcworkflow.calendar.TimeLimit.DRAFT_PLAN;
 import static org.ehcworkflow.calendar.TimeLimit.FINAL_PLAN;
 
 import java.time.LocalDate;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.ehcworkflow.calendar.DeadlineSchedule;
@@ -28,10 +29,13 @@ public class OpenCaseListener implements ExecutionListener {
 
   private final CaseFile caseFile;
   private final DeadlineSchedule schedule;
+  private final Predicate<String> knownSetting;
 
-  public OpenCaseListener(CaseFile caseFile, DeadlineSchedule schedule) {
+  /** @param knownSetting whether a code names an active setting in the partner directory */
+  public OpenCaseListener(CaseFile caseFile, DeadlineSchedule schedule, Predicate<String> knownSetting) {
     this.caseFile = caseFile;
     this.schedule = schedule;
+    this.knownSetting = knownSetting;
   }
 
   @Override
@@ -45,6 +49,10 @@ public class OpenCaseListener implements ExecutionListener {
     }
     String reference = request.caseReference() != null ? request.caseReference()
         : caseFile.nextCaseReference(today.getYear());
+    if (request.currentSettingCode() != null && !knownSetting.test(request.currentSettingCode())) {
+      throw InputRejected.because("currentSettingCode '" + request.currentSettingCode()
+          + "' is not an active school or setting in the partner directory");
+    }
     if (caseFile.exists(reference)) {
       throw InputRejected.because("case " + reference + " is already open: a request is recorded once");
     }
@@ -56,7 +64,7 @@ public class OpenCaseListener implements ExecutionListener {
     execution.setVariables(schedule.variables(request.requestReceivedDate(),
         DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN, FINAL_PLAN));
     caseFile.open(new OpenedCase(reference, execution.getProcessInstanceId(), request.requesterType().name(),
-        request.requestReceivedDate(), request.councilReference(), CaseStatus.OPEN));
+        request.requestReceivedDate(), request.councilReference(), request.currentSettingCode(), CaseStatus.OPEN));
     LOG.info("Case {} opened, request received {}", reference, request.requestReceivedDate());
   }
 }

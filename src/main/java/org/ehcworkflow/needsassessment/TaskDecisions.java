@@ -3,6 +3,7 @@ package org.ehcworkflow.needsassessment;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,9 +24,12 @@ import org.ehcworkflow.process.ProcessVariable;
 public class TaskDecisions {
 
   private final CaseFile caseFile;
+  private final Predicate<String> knownSetting;
 
-  public TaskDecisions(CaseFile caseFile) {
+  /** @param knownSetting whether a code names an active setting in the partner directory */
+  public TaskDecisions(CaseFile caseFile, Predicate<String> knownSetting) {
     this.caseFile = caseFile;
+    this.knownSetting = knownSetting;
   }
 
   /** Decision whether to assess (reg 4, 5): with 'assess', at least one advice giver. */
@@ -54,10 +58,18 @@ public class TaskDecisions {
     }
   }
 
-  /** Representations on the draft: the requested setting is recorded, empty when the family named none. */
+  /**
+   * Representations on the draft: the requested setting is recorded by its partner directory code, so the
+   * consultation reaches that setting alone; empty when the family named none.
+   */
   public void representations(DelegateTask task) {
     Object setting = task.getVariable(NeedsAssessmentVariables.REQUESTED_SETTING.name());
-    NeedsAssessmentVariables.REQUESTED_SETTING.set(task, setting == null ? "" : setting.toString().trim());
+    String code = setting == null ? "" : setting.toString().trim();
+    if (!code.isEmpty() && !knownSetting.test(code)) {
+      throw InputRejected.because("requestedSetting '" + code + "' is not an active school or setting in the "
+          + "partner directory: add it there (Partners API) first");
+    }
+    NeedsAssessmentVariables.REQUESTED_SETTING.set(task, code);
   }
 
   public void disagreement(DelegateTask task) {

@@ -18,28 +18,53 @@ public class AddressBook {
   private final Function<String, String> userEmail;
 
   /** @param userEmail a Camunda user's email, or null */
+  private static final String SETTING = "SCHOOL_OR_SETTING";
+
+  private List<String> partner(String id, String caseReference) {
+    String[] typeAndCode = id.split("/", 2);
+    if (typeAndCode.length == 2) {
+      return jdbc.queryForList("""
+          select email from partner where partner_type = ? and code = ? and active = true and email is not null""",
+          String.class, typeAndCode[0], typeAndCode[1]);
+    }
+    if (id.equals(SETTING)) {
+      return jdbc.queryForList("""
+          select p.email from partner p join ehc_case c on c.current_setting_code = p.code
+          where c.case_reference = ? and p.partner_type = ? and p.active = true and p.email is not null""",
+          String.class, caseReference, SETTING);
+    }
+    return jdbc.queryForList(
+        "select email from partner where partner_type = ? and active = true and email is not null order by id",
+        String.class, id);
+  }
+
   public AddressBook(JdbcTemplate jdbc, Map<String, String> groupMailboxes, Function<String, String> userEmail) {
     this.jdbc = jdbc;
     this.groupMailboxes = Map.copyOf(groupMailboxes);
     this.userEmail = userEmail;
   }
 
-  /** @throws IllegalStateException saying what is missing, when there is no address to send to */
-  public List<String> emailsOf(Recipient.Kind kind, String id) {
+  /**
+   * Addresses of a recipient of a notice about a case. A partner is a team by type ({@code HEALTH}) or one setting
+   * by type and code ({@code SCHOOL_OR_SETTING/100001}); a setting type without a code means the case's current
+   * setting, never every setting.
+   *
+   * @throws IllegalStateException saying what is missing, when there is no address to send to
+   */
+  public List<String> emailsOf(Recipient.Kind kind, String id, String caseReference) {
     List<String> addresses = switch (kind) {
       case FAMILY -> jdbc.queryForList(
           "select contact_email from case_request where case_reference = ? and contact_email is not null",
           String.class, id);
-      case PARTNER -> jdbc.queryForList(
-          "select email from partner where partner_type = ? and active = true and email is not null order by id",
-          String.class, id);
+      case PARTNER -> partner(id, caseReference);
       case GROUP -> groupMailboxes.containsKey(id) ? List.of(groupMailboxes.get(id)) : List.of();
       case USER -> Optional.ofNullable(userEmail.apply(id)).filter(e -> !e.isBlank()).map(List::of).orElse(List.of());
     };
     if (addresses.isEmpty()) {
       throw new IllegalStateException(switch (kind) {
         case FAMILY -> "the case has no contact email for the family";
-        case PARTNER -> "the partner directory has no active email for " + id;
+        case PARTNER -> "the partner directory has no active email for " + id
+            + (id.equals(SETTING) ? " (the case's current setting is not recorded or not in the directory)" : "");
         case GROUP -> "no mailbox is configured for group " + id + " (ehc.notifications.group-mailboxes)";
         case USER -> "user " + id + " has no email address (Camunda Admin)";
       });

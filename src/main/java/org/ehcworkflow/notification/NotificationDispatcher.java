@@ -192,7 +192,7 @@ public class NotificationDispatcher {
     String template = (String) row.get("template");
     NoticeTemplates.Rendered text = templates.render(template, fields);
     List<String> to = addresses.emailsOf(Recipient.Kind.valueOf((String) row.get("recipient_kind")),
-        (String) row.get("recipient_id"));
+        (String) row.get("recipient_id"), (String) row.get("case_reference"));
     return new Outgoing((String) row.get("idempotency_key"), to, template, text.subject(), text.body(), fields);
   }
 

@@ -11,6 +11,7 @@ import org.ehcworkflow.needsassessment.OpenCaseListener;
 import org.ehcworkflow.needsassessment.TaskDecisions;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.NoticeFields;
+import org.ehcworkflow.partner.PartnerDirectory;
 import org.ehcworkflow.notification.NoticeTemplates;
 import java.util.Arrays;
 import java.util.Set;
@@ -58,8 +59,8 @@ class ProcessConfiguration {
   }
 
   @Bean
-  OpenCaseListener openCase(CaseFile caseFile, DeadlineSchedule schedule) {
-    return new OpenCaseListener(caseFile, schedule);
+  OpenCaseListener openCase(CaseFile caseFile, DeadlineSchedule schedule, PartnerDirectory partners) {
+    return new OpenCaseListener(caseFile, schedule, partners::hasActiveSetting);
   }
 
   @Bean
@@ -83,8 +84,8 @@ class ProcessConfiguration {
   }
 
   @Bean
-  TaskDecisions decisions(CaseFile caseFile) {
-    return new TaskDecisions(caseFile);
+  TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners) {
+    return new TaskDecisions(caseFile, partners::hasActiveSetting);
   }
 
   @Bean

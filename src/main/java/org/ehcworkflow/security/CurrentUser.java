@@ -34,6 +34,11 @@ public class CurrentUser {
     }
   }
 
+  /** @throws Forbidden unless the signed-in user is an administrator ({@code camunda-admin}) */
+  public void requireAdministrator() {
+    requireAnyOf();
+  }
+
   /** The signed-in user may not do this. */
   public static class Forbidden extends RuntimeException {
     Forbidden() {

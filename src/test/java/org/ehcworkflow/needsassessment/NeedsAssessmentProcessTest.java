@@ -105,9 +105,11 @@ class NeedsAssessmentProcessTest {
     clockAt(LocalDate.of(2026, 3, 30));
     runDueJobs();
     assertThat(task(RECORD_REPRESENTATIONS)).hasDueDate(endOfDay("2026-04-13"));
-    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "Oak Primary School"));
+    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "100001"));
     runDueJobs();
     assertThat(task(RECORD_SETTING_RESPONSE)).hasCandidateGroup("schools").hasDueDate(endOfDay("2026-04-14"));
+    assertThat(beans.notifications.withTemplate("setting-consultation")).singleElement()
+        .satisfies(n -> assertThat(n.recipient().id()).as("the requested setting alone").isEqualTo("SCHOOL_OR_SETTING/100001"));
     complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "agreed"));
     assertThat(instance).isWaitingAt("Timer_RepresentationsPeriodEnds");
 
@@ -212,7 +214,7 @@ class NeedsAssessmentProcessTest {
     assertThat(instance).hasPassed("Timer_DraftPlanDeadline", "Task_RecordDraftPlanBreach");
     complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
     runDueJobs();
-    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "Elm College"));
+    complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "100002"));
     runDueJobs();
     clockAt(LocalDate.of(2026, 5, 27));
     runDueJobs();
@@ -280,8 +282,25 @@ class NeedsAssessmentProcessTest {
     assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-07"))).hasMessageContaining("future");
     assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-05", "requesterType", "NEIGHBOUR")))
         .hasMessageContaining("requesterType");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-05", "currentSettingCode", "999999")))
+        .hasMessageContaining("currentSettingCode '999999' is not an active school or setting");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     assertThat(beans.caseFile.cases).isEmpty();
+  }
+
+  @Test
+  void aRequestedSettingOutsideThePartnerDirectoryIsRefused() {
+    ProcessInstance instance = start(Map.of("requestReceivedDate", "2026-01-05", "currentSettingCode", "100002"));
+    assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).currentSettingCode()).isEqualTo("100002");
+    assess(instance, "askOther");
+    complete(task(PROVIDE_ADVICE), withVariables("adviceSummary", "advice"));
+    complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "x"));
+    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    runDueJobs();
+    Task representations = task(RECORD_REPRESENTATIONS);
+    assertThatThrownBy(() -> taskService().complete(representations.getId(), Map.of("requestedSetting", "Oak Primary")))
+        .hasMessageContaining("requestedSetting 'Oak Primary' is not an active school or setting");
+    assertThat(task(RECORD_REPRESENTATIONS).getId()).isEqualTo(representations.getId());
   }
 
   @Test

@@ -128,6 +128,48 @@ class NoticeDeliveryIT {
   }
 
   @Test
+  void adviceAskedOfTheSchoolGoesToTheChildsSchoolAlone() throws Exception {
+    String csv = """
+        partner_type,code,organisation_name,email,phone,active
+        SCHOOL_OR_SETTING,200001,"Ash Infant School, Northtown",senco@ash.test,,true
+        SCHOOL_OR_SETTING,200002,Birch Junior School,senco@birch.test,,true
+        SCHOOL_OR_SETTING,,No code school,nocode@school.test,,true
+        HOSPITAL,,Somewhere,x@y.test,,true
+        HEALTH,,Designated clinical officer,not-an-email,,true
+        """;
+    ResponseEntity<Map> report = rest.withBasicAuth("demo", "demo").exchange("/api/partners/import",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(csv, csvHeaders()), Map.class);
+    assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(report.getBody()).containsEntry("added", 2).containsEntry("updated", 0);
+    assertThat((List<Map<String, Object>>) report.getBody().get("invalid")).extracting(p -> p.get("line"))
+        .containsExactly(4, 5, 6);
+    assertThat(rest.withBasicAuth("demo", "demo").exchange("/api/partners/import",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(csv, csvHeaders()), Map.class)
+        .getBody()).as("importing the same file again adds nothing").containsEntry("added", 0).containsEntry("updated", 2);
+    assertThat(rest.withBasicAuth("manager", "manager").exchange("/api/partners/import",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(csv, csvHeaders()), String.class)
+        .getStatusCode()).as("only administrators keep the directory").isEqualTo(HttpStatus.FORBIDDEN);
+
+    String caseReference = opening.open(Map.of("requestReceivedDate", LocalDate.now().minusDays(3).toString(),
+        "currentSettingCode", "200002"), null, null).getBusinessKey();
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+    tasks.complete(decision.getId(), Map.of("assessDecision", "assess", "decisionReason", "x",
+        "askSchoolOrSetting", true));
+    awaitNotice(caseReference, "advice-request");
+    dispatcher.dispatchDue();
+
+    assertThat(received("senco@birch.test", "Advice needed")).hasSize(1);
+    assertThat(received("senco@ash.test", caseReference)).isEmpty();
+  }
+
+  private static org.springframework.http.HttpHeaders csvHeaders() {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+    return headers;
+  }
+
+  @Test
   void aMailServerOutageIsRetriedWithBackoffAndDeliveredOnce() throws Exception {
     smtp.stop();
     record("EHC-T-1", Recipient.group("coordinators"));

@@ -72,6 +72,6 @@ public class InMemoryCaseFile implements CaseFile {
   public void close(String caseReference, CaseStatus status, LocalDate on, String reason) {
     OpenedCase c = cases.get(caseReference);
     cases.put(caseReference, new OpenedCase(c.caseReference(), c.processInstanceId(), c.requesterType(),
-        c.requestReceivedDate(), c.councilReference(), status));
+        c.requestReceivedDate(), c.councilReference(), c.currentSettingCode(), status));
   }
 }

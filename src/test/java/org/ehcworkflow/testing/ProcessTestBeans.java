@@ -1,6 +1,7 @@
 package org.ehcworkflow.testing;
 
 import java.time.Period;
+import java.util.Set;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ehcworkflow.calendar.BankHolidays;
 import org.ehcworkflow.calendar.DeadlineSchedule;
@@ -23,16 +24,18 @@ public final class ProcessTestBeans {
   public final InMemoryCaseFile caseFile = new InMemoryCaseFile();
   public final RecordingNotifications notifications = new RecordingNotifications();
   public final InMemoryDocuments documents = new InMemoryDocuments();
+  /** Settings in the partner directory of these tests, by code. */
+  public final Set<String> settings = Set.of("100001", "100002");
 
   public ProcessTestBeans register() {
     DeadlineSchedule schedule = new DeadlineSchedule(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofDays(7));
     StatutoryClocks clocks = new StatutoryClocks(schedule);
-    Mocks.register("openCase", new OpenCaseListener(caseFile, schedule));
+    Mocks.register("openCase", new OpenCaseListener(caseFile, schedule, settings::contains));
     Mocks.register("sendNotice", new SendNoticeDelegate(notifications, clocks));
     Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks));
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
-    Mocks.register("decisions", new TaskDecisions(caseFile));
+    Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains));
     Mocks.register("adviceRequests", new AdviceRequests());
     return this;
   }

@@ -1,0 +1,99 @@
+package org.ehcworkflow.partner;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Roles;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The partner directory: read by coordinators and managers, kept by administrators. */
+@RestController
+@RequestMapping("/api/partners")
+@Tag(name = "Partners", description = "Partner teams and settings that notices are sent to")
+class PartnerController {
+
+  private final PartnerDirectory directory;
+  private final PartnerCsvImport csvImport;
+  private final CurrentUser user;
+
+  PartnerController(PartnerDirectory directory, PartnerCsvImport csvImport, CurrentUser user) {
+    this.directory = directory;
+    this.csvImport = csvImport;
+    this.user = user;
+  }
+
+  /** An entry as submitted. */
+  record PartnerInput(String partnerType, String code, String organisationName, String email, String phone,
+      Boolean active) {
+  }
+
+  @GetMapping
+  List<Partner> list() {
+    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
+    return directory.all();
+  }
+
+  @Operation(summary = "Add a partner, or update the one with the same type and code")
+  @PostMapping
+  ResponseEntity<Partner> add(@RequestBody PartnerInput input) {
+    user.requireAdministrator();
+    Partner partner = toPartner(null, input);
+    boolean added = directory.save(partner);
+    return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(partner);
+  }
+
+  @Operation(summary = "Change a partner (set active to false to stop sending to it)")
+  @PutMapping("/{id}")
+  ResponseEntity<Partner> change(@PathVariable long id, @RequestBody PartnerInput input) {
+    user.requireAdministrator();
+    if (directory.byId(id).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    directory.save(toPartner(id, input));
+    return ResponseEntity.of(directory.byId(id));
+  }
+
+  @Operation(summary = "Import partners from CSV",
+      description = "Header: partner_type,code,organisation_name,email,phone,active. Valid rows are added or "
+          + "updated by type and code; invalid rows are reported with their line number and change nothing.")
+  @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+  PartnerCsvImport.Report importCsv(@RequestBody String csv) {
+    user.requireAdministrator();
+    return csvImport.importCsv(csv);
+  }
+
+  private static Partner toPartner(Long id, PartnerInput input) {
+    return Partner.of(id, input.partnerType(), input.code(), input.organisationName(), input.email(), input.phone(),
+        input.active());
+  }
+
+  @ExceptionHandler(Partner.InvalidPartner.class)
+  ResponseEntity<ProblemDetail> invalid(Partner.InvalidPartner e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setProperty("problems", e.problems());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> badFile(IllegalArgumentException e) {
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> clash() {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "another partner of that type already has that code"));
+  }
+}

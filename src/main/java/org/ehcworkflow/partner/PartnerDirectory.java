@@ -1,0 +1,66 @@
+package org.ehcworkflow.partner;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The partner directory in the project's {@code partner} table. */
+public class PartnerDirectory {
+
+  private static final RowMapper<Partner> ROW = (rs, i) -> new Partner(rs.getLong("id"),
+      PartnerType.valueOf(rs.getString("partner_type")), rs.getString("code"), rs.getString("organisation_name"),
+      rs.getString("email"), rs.getString("phone"), rs.getBoolean("active"));
+  private static final String COLUMNS = "id, partner_type, code, organisation_name, email, phone, active";
+
+  private final JdbcTemplate jdbc;
+
+  public PartnerDirectory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Partner> all() {
+    return jdbc.query("select " + COLUMNS + " from partner order by partner_type, organisation_name", ROW);
+  }
+
+  public Optional<Partner> byId(long id) {
+    return jdbc.query("select " + COLUMNS + " from partner where id = ?", ROW, id).stream().findFirst();
+  }
+
+  /** An active setting with this code, for checking a code an officer or caller gives. */
+  public boolean hasActiveSetting(String code) {
+    Integer count = jdbc.queryForObject(
+        "select count(*) from partner where partner_type = 'SCHOOL_OR_SETTING' and code = ? and active = true",
+        Integer.class, code);
+    return count != null && count > 0;
+  }
+
+  /**
+   * Adds the entry, or updates the one with the same type and code (or, for a team without a code, the same
+   * type and name): importing the same list twice changes nothing.
+   *
+   * @return true when a new entry was added
+   */
+  public boolean save(Partner partner) {
+    Timestamp now = Timestamp.from(Instant.now());
+    Optional<Long> existing = partner.id() != null ? Optional.of(partner.id()) : jdbc.queryForList(partner.code() != null
+            ? "select id from partner where partner_type = ? and code = ?"
+            : "select id from partner where partner_type = ? and code is null and organisation_name = ?",
+        Long.class, partner.type().name(), partner.code() != null ? partner.code() : partner.organisationName())
+        .stream().findFirst();
+    if (existing.isPresent()) {
+      jdbc.update("""
+          update partner set partner_type = ?, code = ?, organisation_name = ?, email = ?, phone = ?, active = ?,
+            updated_at = ? where id = ?""", partner.type().name(), partner.code(), partner.organisationName(),
+          partner.email(), partner.phone(), partner.active(), now, existing.get());
+      return false;
+    }
+    jdbc.update("""
+        insert into partner (partner_type, code, organisation_name, email, phone, active, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?)""", partner.type().name(), partner.code(), partner.organisationName(),
+        partner.email(), partner.phone(), partner.active(), now);
+    return true;
+  }
+}
