@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -33,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application on real PostgreSQL: Flyway, the engine REST API with authentication, the project's API, and
  * one case from request to final plan with every async step run by the job executor.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
+    properties = {"ehc.demo.enabled=true", "ehc.metrics.refresh=PT1S", "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=500"})
 class NeedsAssessmentOnPostgresIT {
 
@@ -105,9 +107,28 @@ class NeedsAssessmentOnPostgresIT {
   }
 
   @Test
+  void prometheusScrapesStatutoryGaugesWithCredentials() throws InterruptedException {
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    String scrape = "";
+    for (int i = 0; i < 100 && !scrape.contains("ehc_deadline_breaches{time_limit=\"DECISION_TO_ASSESS\"}"); i++) {
+      Thread.sleep(200);
+      scrape = rest.withBasicAuth("demo", "demo").getForObject("/actuator/prometheus", String.class);
+    }
+    assertThat(scrape)
+        .contains("ehc_deadline_breaches{time_limit=\"DECISION_TO_ASSESS\"} 1.0")
+        .contains("ehc_cases{status=\"OPEN\"}")
+        .contains("ehc_tasks_open{step=\"Task_ReviewCaseFile\"}")
+        .contains("ehc_service{measure=\"deadlines_due_within_7_days\"}")
+        .contains("ehc_service{measure=\"incidents_open\"}")
+        .contains("ehc_notices{status=");
+    assertThat(rest.getForObject("/actuator/health", String.class)).contains("processEngine").contains("jobExecutor");
+  }
+
+  @Test
   void anonymousCallsAndWrongPasswordsAreRefused() {
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("demo", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(rest.withBasicAuth("socialcare", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/api/cases/DEMO-0001", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
