@@ -13,31 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AddressBook {
 
+  private static final String SETTING = "SCHOOL_OR_SETTING";
+
   private final JdbcTemplate jdbc;
   private final Map<String, String> groupMailboxes;
   private final Function<String, String> userEmail;
 
   /** @param userEmail a Camunda user's email, or null */
-  private static final String SETTING = "SCHOOL_OR_SETTING";
-
-  private List<String> partner(String id, String caseReference) {
-    String[] typeAndCode = id.split("/", 2);
-    if (typeAndCode.length == 2) {
-      return jdbc.queryForList("""
-          select email from partner where partner_type = ? and code = ? and active = true and email is not null""",
-          String.class, typeAndCode[0], typeAndCode[1]);
-    }
-    if (id.equals(SETTING)) {
-      return jdbc.queryForList("""
-          select p.email from partner p join ehc_case c on c.current_setting_code = p.code
-          where c.case_reference = ? and p.partner_type = ? and p.active = true and p.email is not null""",
-          String.class, caseReference, SETTING);
-    }
-    return jdbc.queryForList(
-        "select email from partner where partner_type = ? and active = true and email is not null order by id",
-        String.class, id);
-  }
-
   public AddressBook(JdbcTemplate jdbc, Map<String, String> groupMailboxes, Function<String, String> userEmail) {
     this.jdbc = jdbc;
     this.groupMailboxes = Map.copyOf(groupMailboxes);
@@ -70,5 +52,23 @@ public class AddressBook {
       });
     }
     return addresses;
+  }
+
+  private List<String> partner(String id, String caseReference) {
+    String[] typeAndCode = id.split("/", 2);
+    if (typeAndCode.length == 2) {
+      return jdbc.queryForList("""
+          select email from partner where partner_type = ? and code = ? and active = true and email is not null""",
+          String.class, typeAndCode[0], typeAndCode[1]);
+    }
+    if (id.equals(SETTING)) {
+      return jdbc.queryForList("""
+          select p.email from partner p join ehc_case c on c.current_setting_code = p.code
+          where c.case_reference = ? and p.partner_type = ? and p.active = true and p.email is not null""",
+          String.class, caseReference, SETTING);
+    }
+    return jdbc.queryForList(
+        "select email from partner where partner_type = ? and active = true and email is not null order by id",
+        String.class, id);
   }
 }

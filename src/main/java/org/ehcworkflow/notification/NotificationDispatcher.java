@@ -3,7 +3,6 @@ package org.ehcworkflow.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ public class NotificationDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
   private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+  private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"']+");
 
   /**
    * @param batchSize notices per pass
@@ -131,7 +131,7 @@ public class NotificationDispatcher {
   }
 
   private Outcome failed(long id, Map<String, Object> row, int attempts, String error, boolean permanent) {
-    String reason = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 900));
+    String reason = withoutAddresses(error);
     if (permanent || attempts >= settings.maxAttempts()) {
       jdbc.update("update notification_outbox set status = 'FAILED', attempts = ?, last_error = ? where id = ?",
           attempts, reason, id);
@@ -143,6 +143,15 @@ public class NotificationDispatcher {
         update notification_outbox set status = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?
         where id = ?""", attempts, reason, Timestamp.from(clock.instant().plus(wait(attempts))), id);
     return Outcome.RETRYING;
+  }
+
+  /**
+   * A failure's reason as stored, logged and shown to managers: a mail server's rejection names the address, and
+   * a family's address is personal data.
+   */
+  static String withoutAddresses(String error) {
+    String reason = error == null ? "unknown" : EMAIL_ADDRESS.matcher(error).replaceAll("<address>");
+    return reason.substring(0, Math.min(reason.length(), 900));
   }
 
   /** The wait after the n-th failed attempt: the first retry wait, doubled each time, capped. */
