@@ -12,7 +12,8 @@ public enum Anchor {
   MEDIATION_ENDED("the day mediation ended"),
   TRIBUNAL_ORDER("the day of the tribunal's order"),
   PLAN_ISSUED_OR_REVIEWED("the day the plan was issued or last reviewed"),
-  REVIEW_MEETING("the day of the annual review meeting");
+  REVIEW_MEETING("the day of the annual review meeting"),
+  TRANSFER_DATE("the day the child or young person moves to the new phase (1 September unless known otherwise)");
 
   private final String meaning;
 

@@ -30,6 +30,17 @@ public final class DeadlineSchedule {
     return variables;
   }
 
+  /**
+   * Deadline and reminder variables of a limit whose deadline was worked out elsewhere (a review cycle shortened
+   * for an under-5, a transfer counted back from the day of transfer).
+   */
+  public Map<String, Object> variables(TimeLimit limit, LocalDate anchorDate, LocalDate due) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(limit.dueVariable(), due.toString());
+    variables.put(limit.reminderVariable(), reminderDay(anchorDate, due).toString());
+    return variables;
+  }
+
   /** The reminder goes out the lead time before the deadline, never before the anchor event itself. */
   LocalDate reminderDay(LocalDate anchorDate, LocalDate due) {
     LocalDate reminder = due.minus(reminderLeadTime);

@@ -49,6 +49,17 @@ public enum TimeLimit {
   AMENDED_PLAN("Final amended plan", "SEND Regs 2014 reg 22(3): 8 weeks from the amendment notice",
       Anchor.DRAFT_SERVED, Rule.plus(Period.ofWeeks(8))),
 
+  // §3 phase transfer
+  PHASE_TRANSFER_SCHOOL("Plan amended to name the new school (phase transfer)",
+      "SEND Regs 2014 reg 18(1)(a); Code 9.179: by 15 February of the calendar year of the transfer",
+      Anchor.TRANSFER_DATE, Rule.dayOfTheYear(Month.FEBRUARY, 15)),
+  PHASE_TRANSFER_POST_16("Plan amended to name the post-16 setting (secondary to post-16)",
+      "SEND Regs 2014 reg 18(1)(b): by 31 March of the calendar year of the transfer",
+      Anchor.TRANSFER_DATE, Rule.dayOfTheYear(Month.MARCH, 31)),
+  PHASE_TRANSFER_BETWEEN_POST_16("Plan amended to name the new post-16 setting (post-16 to post-16)",
+      "SEND Regs 2014 reg 18(2): at least 5 months before the transfer",
+      Anchor.TRANSFER_DATE, Rule.plus(Period.ofMonths(-5))),
+
   // §4 disagreement: mediation and appeal
   MEDIATION_CONTACT("Contact a mediation adviser", "SEND Regs 2014 reg 33: 2 months from the decision notice",
       Anchor.DECISION_NOTICE, Rule.plus(Period.ofMonths(2))),
@@ -126,6 +137,11 @@ public enum TimeLimit {
 
     static Rule plus(Period period) {
       return (anchor, holidays) -> anchor.plus(period);
+    }
+
+    /** A fixed day in the anchor's calendar year, such as 15 February of the year of transfer. */
+    static Rule dayOfTheYear(Month month, int day) {
+      return (anchor, holidays) -> LocalDate.of(anchor.getYear(), month, day);
     }
 
     /** "At least N days beginning with" the anchor: the anchor day is day 1. */

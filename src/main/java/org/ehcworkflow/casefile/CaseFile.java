@@ -20,6 +20,9 @@ public interface CaseFile {
 
   Optional<OpenedCase> find(String caseReference);
 
+  /** The child's and family's details as received with the request, if the request brought any. */
+  Optional<ChildDetails> requestDetails(String caseReference);
+
   /** Records that a time limit passed with the step undone; once per limit and scope. */
   void recordBreach(String caseReference, TimeLimit limit, String scope, LocalDate due);
 

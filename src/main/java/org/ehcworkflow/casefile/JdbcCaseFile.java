@@ -58,6 +58,16 @@ public class JdbcCaseFile implements CaseFile {
   }
 
   @Override
+  public Optional<ChildDetails> requestDetails(String caseReference) {
+    return jdbc.query("""
+        select child_given_name, child_family_name, child_date_of_birth, contact_email, contact_phone, summary
+        from case_request where case_reference = ?
+        """, (rs, i) -> new ChildDetails(rs.getString(1), rs.getString(2),
+        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5),
+        rs.getString(6)), caseReference).stream().findFirst();
+  }
+
+  @Override
   public Optional<OpenedCase> find(String caseReference) {
     return jdbc.query("""
         select case_reference, process_instance_id, requester_type, request_received_date, council_reference,

@@ -12,6 +12,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.ehcworkflow.needsassessment.CaseOpening;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.calendar.SchoolYears;
+import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
@@ -55,9 +57,11 @@ class DemoData {
   private final TaskService tasks;
   private final CaseOpening opening;
   private final PartnerDirectory partners;
+  private final RegisterCsvImport registerImport;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, CaseOpening opening,
-      PartnerDirectory partners) {
+      PartnerDirectory partners, RegisterCsvImport registerImport) {
+    this.registerImport = registerImport;
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -79,6 +83,31 @@ class DemoData {
     if (runtime.createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment").count() == 0) {
       openDemoCases();
     }
+    if (runtime.createProcessInstanceQuery().processDefinitionKey("ehc-annual-review").count() == 0) {
+      onboardDemoPlans();
+    }
+  }
+
+  /**
+   * Four maintained plans as if onboarded from a council's register: a review being prepared, one overdue, a
+   * year 6 child whose transfer to secondary school is under way, and a year 11 young person.
+   */
+  private void onboardDemoPlans() {
+    LocalDate today = EngineClock.today();
+    int schoolYear = SchoolYears.schoolYearOf(today);
+    String csv = String.join(",", RegisterCsvImport.HEADER) + "\n"
+        + "DEMO-PLAN-01,,," + 4 + ",100001,Oak Primary School,11," + today.minusYears(3) + ","
+        + today.minusMonths(11) + ",\n"
+        + "DEMO-PLAN-02,,," + 8 + ",100002,Elm Secondary School,16," + today.minusYears(4) + ","
+        + today.minusMonths(13) + ",\n"
+        + "DEMO-PLAN-03,,," + 6 + ",100001,Oak Primary School,11," + today.minusYears(2) + ","
+        + today.minusMonths(4) + ",\n"
+        + "DEMO-PLAN-04,,," + 11 + ",100002,Elm Secondary School,16," + today.minusYears(5) + ","
+        + today.minusMonths(2) + ",\n";
+    registerImport.importCsv(csv);
+    runtime.startProcessInstanceByKey("ehc-phase-transfer", Map.of("caseReference", "DEMO-PLAN-03",
+        "transferDay", SchoolYears.transferDayAfter(schoolYear).toString()));
+    LOG.info("Demo plans onboarded");
   }
 
   private void openDemoCases() {

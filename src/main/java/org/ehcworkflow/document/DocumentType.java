@@ -7,7 +7,11 @@ public enum DocumentType {
   DECISION_NOT_TO_ISSUE("Decision not to issue an EHC plan", true),
   DRAFT_PLAN("Draft EHC plan", false),
   FINAL_PLAN("Final EHC plan", true),
-  WITHDRAWAL_NOTICE("Case closed: request withdrawn", false);
+  WITHDRAWAL_NOTICE("Case closed: request withdrawn", false),
+  PROPOSED_AMENDMENTS("Notice of proposed amendments to the EHC plan", false),
+  AMENDED_PLAN("Amended EHC plan", true),
+  REVIEW_DECISION_MAINTAIN("Decision after review: the EHC plan continues unchanged", true),
+  DECISION_TO_CEASE("Decision to cease the EHC plan", true);
 
   private final String title;
   private final boolean appealable;

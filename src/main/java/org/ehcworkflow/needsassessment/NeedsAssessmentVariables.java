@@ -37,8 +37,6 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> REQUESTED_SETTING =
       ProcessVariable.of("requestedSetting", String.class,
           "partner directory code of the school or college the family asked to be named; empty if none");
-  public static final ProcessVariable<String> NAMED_SETTING =
-      ProcessVariable.of("namedSetting", String.class, "setting named in section I of the final plan");
   public static final ProcessVariable<String> CASE_FILE_ACTION =
       ProcessVariable.of("caseFileAction", String.class, "'none', 'recordException' or 'withdraw'");
   public static final ProcessVariable<String> EXCEPTION_REASON =

@@ -11,10 +11,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.TimeLimitException;
 import org.ehcworkflow.casefile.ExceptionReason;
+import org.ehcworkflow.plan.PlanVariables;
 import org.ehcworkflow.process.Codes;
 import org.ehcworkflow.process.InputRejected;
 import org.ehcworkflow.process.IsoDates;
 import org.ehcworkflow.process.ProcessVariable;
+import static org.ehcworkflow.process.TaskInputs.currentUser;
+import static org.ehcworkflow.process.TaskInputs.date;
+import static org.ehcworkflow.process.TaskInputs.rejectInvalid;
+import static org.ehcworkflow.process.TaskInputs.requireOneOf;
 
 /**
  * Server-side checks of what officers submit when they complete a task (Tasklist validates forms only in the
@@ -50,12 +55,47 @@ public class TaskDecisions {
     requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION, "issue", "doNotIssue");
   }
 
-  /** The final plan names a school or type of setting in section I. */
+  /**
+   * The final plan names a school or type of setting in section I; a particular setting by its code in the
+   * partner directory, with its upper age so the next phase transfer is known. A new plan enters the register,
+   * which needs the child's year group when the case holds no date of birth.
+   */
   public void finalPlan(DelegateTask task) {
-    Object setting = task.getVariable(NeedsAssessmentVariables.NAMED_SETTING.name());
-    if (setting == null || setting.toString().isBlank()) {
+    String setting = PlanVariables.NAMED_SETTING.get(task);
+    if (setting == null || setting.isBlank()) {
       throw InputRejected.because("namedSetting is required: the final plan names a school or type of setting");
     }
+    String code = PlanVariables.NAMED_SETTING_CODE.get(task);
+    if (code != null && !code.isBlank() && !knownSetting.test(code.trim())) {
+      throw InputRejected.because("namedSettingCode '" + code + "' is not an active school or setting in the "
+          + "partner directory: add it there (Partners API) first");
+    }
+    Number upperAge = number(task, PlanVariables.NAMED_SETTING_UPPER_AGE, 3, 25);
+    if (upperAge == null && code != null && !code.isBlank()) {
+      throw InputRejected.because("namedSettingUpperAge is required with namedSettingCode: the setting's age range "
+          + "decides the child's next phase transfer");
+    }
+    Number yearGroup = number(task, PlanVariables.CHILD_YEAR_GROUP, -2, 14);
+    boolean newPlan = PlanVariables.NEW_PLAN.equals(PlanVariables.FINALISATION_KIND.get(task));
+    String caseReference = task.getExecution().getProcessBusinessKey();
+    if (newPlan && yearGroup == null && caseFile.requestDetails(caseReference)
+        .map(CaseFile.ChildDetails::dateOfBirth).isEmpty()) {
+      throw InputRejected.because("childYearGroup is required: the case holds no date of birth, and the plan "
+          + "register needs the child's year group for reviews and phase transfers");
+    }
+  }
+
+  private static Number number(DelegateTask task, ProcessVariable<Number> variable, int min, int max) {
+    Object value = task.getVariable(variable.name());
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+        || number.intValue() < min || number.intValue() > max) {
+      throw InputRejected.because(variable.name() + " must be a whole number from " + min + " to " + max
+          + ", got '" + value + "'");
+    }
+    return number;
   }
 
   /**
@@ -120,40 +160,4 @@ public class TaskDecisions {
         .map(Enum::name).collect(Collectors.joining(","));
   }
 
-  private static String requireOneOf(DelegateTask task, ProcessVariable<String> variable, String... allowed) {
-    Object value = task.getVariable(variable.name());
-    if (value == null || !Arrays.asList(allowed).contains(value.toString())) {
-      throw InputRejected.because(variable.name() + " must be one of " + Arrays.toString(allowed)
-          + (value == null ? "" : ", got '" + value + "'"));
-    }
-    return value.toString();
-  }
-
-  private static LocalDate date(DelegateTask task, ProcessVariable<String> variable, boolean required) {
-    Object value = task.getVariable(variable.name());
-    if (value == null || value.toString().isBlank()) {
-      if (required) {
-        throw InputRejected.because(variable.name() + " is required, as YYYY-MM-DD");
-      }
-      return null;
-    }
-    return rejectInvalid(() -> IsoDates.parse(variable.name(), value));
-  }
-
-  /** A parse failure becomes a rejection of the completed task, with the parser's message. */
-  private static <T> T rejectInvalid(Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw InputRejected.because(e.getMessage());
-    }
-  }
-
-  private static String currentUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
-  }
 }

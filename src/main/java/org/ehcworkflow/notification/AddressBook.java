@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Finds where a notice goes, at the moment of sending, so no address travels in a process: the family's contact
- * email from the case request, a partner type's active addresses from the partner directory, a group's mailbox
+ * email from the case request or the plan register, a partner type's active addresses from the partner directory, a group's mailbox
  * from configuration, a user's email from the engine's identity service.
  */
 public class AddressBook {
@@ -35,9 +35,10 @@ public class AddressBook {
    */
   public List<String> emailsOf(Recipient.Kind kind, String id, String caseReference) {
     List<String> addresses = switch (kind) {
-      case FAMILY -> jdbc.queryForList(
-          "select contact_email from case_request where case_reference = ? and contact_email is not null",
-          String.class, id);
+      case FAMILY -> jdbc.queryForList("""
+          select contact_email from case_request where case_reference = ? and contact_email is not null
+          union select contact_email from ehc_plan where case_reference = ? and contact_email is not null""",
+          String.class, id, id);
       case PARTNER -> partner(id, caseReference);
       case GROUP -> groupMailboxes.containsKey(id) ? List.of(groupMailboxes.get(id)) : List.of();
       case USER -> Optional.ofNullable(userEmail.apply(id)).filter(e -> !e.isBlank()).map(List::of).orElse(List.of());
@@ -62,10 +63,13 @@ public class AddressBook {
           String.class, typeAndCode[0], typeAndCode[1]);
     }
     if (id.equals(SETTING)) {
+      // Once a plan names a setting, that is the child's setting; before, the one recorded when the case opened.
       return jdbc.queryForList("""
-          select p.email from partner p join ehc_case c on c.current_setting_code = p.code
-          where c.case_reference = ? and p.partner_type = ? and p.active = true and p.email is not null""",
-          String.class, caseReference, SETTING);
+          select p.email from partner p
+          where p.partner_type = ? and p.active = true and p.email is not null and p.code = coalesce(
+            (select setting_code from ehc_plan where case_reference = ?),
+            (select current_setting_code from ehc_case where case_reference = ?))""",
+          String.class, SETTING, caseReference, caseReference);
     }
     return jdbc.queryForList(
         "select email from partner where partner_type = ? and active = true and email is not null order by id",

@@ -13,4 +13,8 @@ public final class EngineClock {
   public static LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(StatutoryCalendar.LONDON).toLocalDate();
   }
+
+  public static java.time.LocalDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(StatutoryCalendar.LONDON).toLocalDateTime();
+  }
 }

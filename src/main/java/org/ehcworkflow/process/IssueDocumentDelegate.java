@@ -46,7 +46,10 @@ public class IssueDocumentDelegate implements JavaDelegate {
 
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("Date of this notice", today.toString());
-    facts.put("Request received", String.valueOf(execution.getVariable("requestReceivedDate")));
+    Object requestReceived = execution.getVariable("requestReceivedDate");
+    if (requestReceived != null) {
+      facts.put("Request received", requestReceived.toString());
+    }
     for (TimeLimit limit : started) {
       facts.put(limit.title(), execution.getVariable(limit.dueVariable()) + " (" + limit.legalReference() + ")");
     }

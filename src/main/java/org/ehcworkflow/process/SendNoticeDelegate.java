@@ -9,7 +9,8 @@ import org.ehcworkflow.notification.Recipient;
 /**
  * Sends one notice to each recipient of the step, after starting the statutory clocks the notice begins
  * (an advice request starts the advice giver's 6 weeks). Inputs: {@link StepInputs#TEMPLATE},
- * {@link StepInputs#RECIPIENTS}, optional {@link StepInputs#DEADLINE} and {@link StepInputs#STARTS_TIME_LIMITS}.
+ * {@link StepInputs#RECIPIENTS}, optional {@link StepInputs#DEADLINE}, {@link StepInputs#STARTS_TIME_LIMITS} and
+ * {@link StepInputs#INCLUDES} (variables such as the meeting date that the notice states).
  */
 public class SendNoticeDelegate implements JavaDelegate {
 
@@ -27,6 +28,12 @@ public class SendNoticeDelegate implements JavaDelegate {
     String deadline = StepInputs.DEADLINE.local(execution);
     var personalisation = StepNotices.personalisation(execution,
         deadline == null || deadline.isBlank() ? null : TimeLimit.valueOf(deadline));
+    String includes = StepInputs.INCLUDES.local(execution);
+    if (includes != null && !includes.isBlank()) {
+      for (String name : includes.split(",")) {
+        personalisation.put(name.trim(), String.valueOf(execution.getVariable(name.trim())));
+      }
+    }
     String template = StepInputs.TEMPLATE.local(execution);
     for (String recipient : StepInputs.RECIPIENTS.local(execution).split(",")) {
       StepNotices.send(notifications, execution, Recipient.parse(recipient, execution.getProcessBusinessKey()),

@@ -17,6 +17,8 @@ public final class StepInputs {
       ProcessVariable.of("deadline", String.class, "TimeLimit whose date the notice states (optional)");
   public static final ProcessVariable<String> STARTS_TIME_LIMITS =
       ProcessVariable.of("startsTimeLimits", String.class, "comma-separated TimeLimits the step starts (optional)");
+  public static final ProcessVariable<String> INCLUDES =
+      ProcessVariable.of("includes", String.class, "comma-separated process variables the notice states (optional)");
   public static final ProcessVariable<String> DOCUMENT_TYPE =
       ProcessVariable.of("documentType", String.class, "DocumentType the step issues");
   public static final ProcessVariable<String> TIME_LIMIT =

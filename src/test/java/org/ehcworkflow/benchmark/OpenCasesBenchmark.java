@@ -1,5 +1,7 @@
 package org.ehcworkflow.benchmark;
 
+import org.ehcworkflow.onboarding.RegisterCsvImport;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -40,6 +42,7 @@ class OpenCasesBenchmark {
   }
 
   @Autowired CaseOpening opening;
+  @Autowired RegisterCsvImport registerImport;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
 
@@ -58,6 +61,23 @@ class OpenCasesBenchmark {
     time("panel member (a task authorization per open panel task)", "panel", Roles.SEND_PANEL);
     Runtime rt = Runtime.getRuntime();
     System.out.printf("benchmark: heap used %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+  }
+
+  /** Onboards a generated register of N plans ({@code benchmark.plans}, default 10,000) and prints plans/s. */
+  @Test
+  void importARegisterOfPlans() {
+    int plans = Integer.getInteger("benchmark.plans", 10_000);
+    LocalDate today = LocalDate.now();
+    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
+    for (int i = 1; i <= plans; i++) {
+      csv.append(String.format("BENCH-%06d", i)).append(",,").append(today.minusYears(5 + i % 14).minusDays(i % 365))
+          .append(",,,Setting,11,").append(today.minusDays(20 + i % 700)).append(",,\n");
+    }
+    long start = System.nanoTime();
+    RegisterCsvImport.Report report = registerImport.importCsv(csv.toString());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("benchmark: imported %d plans (each with its annual review) in %.1f s: %.0f plans/s%n",
+        report.imported(), seconds, report.imported() / seconds);
   }
 
   /**

@@ -36,6 +36,11 @@ class StatutoryCalendarTest {
       "REVIEW_REPORT, 2026-03-02, 2026-03-16",
       "REVIEW_DECISION, 2026-03-02, 2026-03-30",
       "AMENDED_PLAN, 2026-03-30, 2026-05-25",
+      "REVIEW_ADVICE_CIRCULATED, 2026-03-02, 2026-02-16",
+      // §3 phase transfer, counted from the day of the transfer
+      "PHASE_TRANSFER_SCHOOL, 2027-09-01, 2027-02-15",
+      "PHASE_TRANSFER_POST_16, 2027-09-01, 2027-03-31",
+      "PHASE_TRANSFER_BETWEEN_POST_16, 2027-09-01, 2027-04-01",
       // §4 mediation and appeal
       "MEDIATION_CONTACT, 2026-01-05, 2026-03-05",
       "MEDIATION_HELD, 2026-01-05, 2026-02-04",

@@ -212,11 +212,22 @@ class NeedsAssessmentOnPostgresIT {
     complete(id, "Task_DraftPlan", Map.of("planSummary", "draft"));
     complete(id, "Task_RecordRepresentations", Map.of("requestedSetting", ""));
     // The family's 15 days must pass before the final plan: the timer is moved, not waited for.
-    String timer = management.createJobQuery().processInstanceId(id).activityId("Timer_RepresentationsPeriodEnds")
-        .singleResult().getId();
+    String finalisation = runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+    String timer = management.createJobQuery().processInstanceId(finalisation)
+        .activityId("Timer_RepresentationsPeriodEnds").singleResult().getId();
     management.executeJob(timer);
-    complete(id, "Task_FinalisePlan", Map.of("namedSetting", "Oak Primary School"));
+    complete(id, "Task_FinalisePlan", Map.of("namedSetting", "Oak Primary School", "namedSettingCode", "100001",
+        "namedSettingUpperAge", 11));
     awaitEnded(id);
+
+    // The plan enters the register (year group from the date of birth on the case) and its first review starts.
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    assertThat(jdbc.queryForObject("select reception_year from ehc_plan where case_reference = 'IT-FULL-1'",
+        Integer.class)).isEqualTo(2023);
+    var review = runtime.createProcessInstanceQuery().processDefinitionKey("ehc-annual-review")
+        .processInstanceBusinessKey("IT-FULL-1").singleResult();
+    assertThat(runtime.getVariable(review.getId(), "annualReviewDue"))
+        .as("12 months from issue: the child is over 5").isEqualTo(today.plusMonths(12).toString());
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("EndEvent_PlanIssued")
         .count()).isOne();
@@ -240,7 +251,11 @@ class NeedsAssessmentOnPostgresIT {
   private Task awaitTask(String instanceId, String activityId) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
-      Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(activityId).singleResult();
+      // Tasks of the shared steps (ehc-plan-finalisation) belong to the called instance, with the same business key.
+      String businessKey = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+          .getBusinessKey();
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(activityId)
+          .singleResult();
       if (task != null) {
         return task;
       }

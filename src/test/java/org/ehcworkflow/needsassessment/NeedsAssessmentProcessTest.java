@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -31,13 +30,15 @@ import org.ehcworkflow.casefile.CaseStatus;
 import org.ehcworkflow.casefile.ExceptionReason;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.testing.ProcessTestBeans;
+import static org.ehcworkflow.testing.ProcessTestSupport.*;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code ehc-needs-assessment}, with the engine's clock moved to fire each statutory timer. */
-@Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "forms/open-case.form", "forms/case-file.form",
+@Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "bpmn/ehc-plan-finalisation.bpmn",
+    "stubs/ehc-annual-review.bpmn", "forms/open-case.form", "forms/case-file.form",
     "forms/decide-whether-to-assess.form", "forms/provide-advice.form", "forms/decide-whether-to-issue.form",
     "forms/draft-plan.form", "forms/record-representations.form", "forms/record-setting-response.form",
     "forms/finalise-plan.form", "forms/record-disagreement.form"})
@@ -47,7 +48,6 @@ class NeedsAssessmentProcessTest {
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
       .assertClassCoverageAtLeast(0.9).build();
 
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final String DECIDE_WHETHER_TO_ASSESS = "Task_DecideWhetherToAssess";
   static final String REVIEW_CASE_FILE = "Task_ReviewCaseFile";
   static final String PROVIDE_ADVICE = "Task_ProvideAdvice";
@@ -111,14 +111,27 @@ class NeedsAssessmentProcessTest {
     assertThat(beans.notifications.withTemplate("setting-consultation")).singleElement()
         .satisfies(n -> assertThat(n.recipient().id()).as("the requested setting alone").isEqualTo("SCHOOL_OR_SETTING/100001"));
     complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "agreed"));
-    assertThat(instance).isWaitingAt("Timer_RepresentationsPeriodEnds");
+    assertThat(instance).isWaitingAt("CallActivity_FinalisePlan");
+    assertThat(calledInstance(instance)).isWaitingAt("Timer_RepresentationsPeriodEnds");
 
     clockAt(LocalDate.of(2026, 4, 14));
     runDueJobs();
-    complete(task(FINALISE_PLAN), withVariables("namedSetting", "Oak Primary School"));
+    assertThat(task(FINALISE_PLAN)).hasDueDate(endOfDay("2026-05-25"));
+    assertThatThrownBy(() -> taskService().complete(task(FINALISE_PLAN).getId(), Map.of("namedSetting", "Oak Primary School")))
+        .hasMessageContaining("childYearGroup is required");
+    complete(task(FINALISE_PLAN), withVariables("namedSetting", "Oak Primary School", "namedSettingCode", "100001",
+        "namedSettingUpperAge", 11, "childYearGroup", 4));
     runDueJobs();
 
-    assertThat(instance).hasPassed("Task_IssueFinalPlan", "EndEvent_PlanIssued").isEnded();
+    assertThat(instance).hasPassed("CallActivity_FinalisePlan", "Task_EnterPlanInRegister", "EndEvent_PlanIssued").isEnded();
+    assertThat(finalisationPassed(instance, "Task_ServeDraftPlan", "Task_ConsultSetting", "Task_IssueFinalPlan")).isTrue();
+    var plan = beans.register.plans.get(caseReference);
+    assertThat(plan.issuedOn()).isEqualTo("2026-04-14");
+    assertThat(plan.nextReviewDue()).as("12 months from issue").isEqualTo("2027-04-14");
+    assertThat(plan.yearGroupIn(2025)).isEqualTo(4);
+    assertThat(plan.settingCode()).isEqualTo("100001");
+    assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("ehc-annual-review")
+        .processInstanceBusinessKey(caseReference).count()).as("its first review cycle started").isOne();
     assertThat(beans.caseFile.cases.get(caseReference).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
     assertThat(beans.documents.typesFor(caseReference)).containsExactly(DocumentType.DECISION_TO_ASSESS,
         DocumentType.DRAFT_PLAN, DocumentType.FINAL_PLAN);
@@ -218,11 +231,12 @@ class NeedsAssessmentProcessTest {
     runDueJobs();
     clockAt(LocalDate.of(2026, 5, 27));
     runDueJobs();
-    assertThat(instance).hasPassed("Timer_SettingConsultationEnds", "Task_TellCoordinatorsConsultationOver",
-        "Timer_FinalPlanReminder", "Task_RemindFinalPlan", "Timer_FinalPlanDeadline", "Task_RecordFinalPlanBreach");
+    assertThat(finalisationPassed(instance, "Timer_SettingConsultationEnds", "Task_TellCoordinatorsConsultationOver"))
+        .isTrue();
+    assertThat(instance).hasPassed("Timer_FinalPlanReminder", "Task_RemindFinalPlan", "Timer_FinalPlanDeadline", "Task_RecordFinalPlanBreach");
     complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "noReply"));
     runDueJobs();
-    complete(task(FINALISE_PLAN), withVariables("namedSetting", "Elm College"));
+    complete(task(FINALISE_PLAN), withVariables("namedSetting", "a special school for autism", "childYearGroup", 9));
     runDueJobs();
     assertThat(instance).hasPassed("EndEvent_PlanIssued").isEnded();
 
@@ -342,36 +356,17 @@ class NeedsAssessmentProcessTest {
     complete(task(DECIDE_WHETHER_TO_ASSESS), variables);
   }
 
-  private static Task task(String activityId) {
-    return taskService().createTaskQuery().taskDefinitionKey(activityId).singleResult();
+  /** The running instance of ehc-plan-finalisation that a case called. */
+  private static ProcessInstance calledInstance(ProcessInstance caller) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
   }
 
-  private static List<Task> tasks(String activityId) {
-    return taskService().createTaskQuery().taskDefinitionKey(activityId).list();
-  }
-
-  private static Date timerDue(String activityId) {
-    return managementService().createJobQuery().activityId(activityId).timers().singleResult().getDuedate();
-  }
-
-  private static void clockAt(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(day, java.time.LocalTime.of(10, 0)).atZone(LONDON).toInstant()));
-  }
-
-  private static Date endOfDay(String day) {
-    return Date.from(LocalDate.parse(day).atTime(23, 59, 59).atZone(LONDON).toInstant());
-  }
-
-  /** Executes every job that is due by the engine's clock, until none is left. */
-  private static void runDueJobs() {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = managementService().createJobQuery().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService().executeJob(job.getId()));
-    }
-    throw new AssertionError("jobs keep being created: a loop in the model?");
+  /** Whether the case's ehc-plan-finalisation (running or ended) passed every one of the activities. */
+  private static boolean finalisationPassed(ProcessInstance caller, String... activityIds) {
+    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .singleResult().getId();
+    return java.util.Arrays.stream(activityIds).allMatch(id -> historyService().createHistoricActivityInstanceQuery()
+        .processInstanceId(called).activityId(id).finished().count() > 0);
   }
 
   @SuppressWarnings("unused")

@@ -41,6 +41,11 @@ public class InMemoryCaseFile implements CaseFile {
   }
 
   @Override
+  public Optional<ChildDetails> requestDetails(String caseReference) {
+    return Optional.ofNullable(requestDetails.get(caseReference));
+  }
+
+  @Override
   public Optional<OpenedCase> find(String caseReference) {
     return Optional.ofNullable(cases.get(caseReference));
   }

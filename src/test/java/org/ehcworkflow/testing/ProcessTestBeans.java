@@ -1,6 +1,21 @@
 package org.ehcworkflow.testing;
 
+import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.Period;
+import org.ehcworkflow.annualreview.AnnualReviews;
+import org.ehcworkflow.annualreview.CeasePlanDelegate;
+import org.ehcworkflow.annualreview.ConcludeTransferReviewDelegate;
+import org.ehcworkflow.annualreview.EnterIssuedPlanDelegate;
+import org.ehcworkflow.annualreview.RecordAmendedPlanDelegate;
+import org.ehcworkflow.annualreview.ReviewDecisions;
+import org.ehcworkflow.annualreview.StartNextReviewDelegate;
+import org.ehcworkflow.calendar.ReviewCycle;
+import org.ehcworkflow.phasetransfer.BringReviewForwardDelegate;
+import org.ehcworkflow.phasetransfer.PhaseTransferStart;
+import org.ehcworkflow.phasetransfer.PhaseTransfers;
+import org.ehcworkflow.phasetransfer.StartTransferCohortDelegate;
+import org.ehcworkflow.phasetransfer.TransferCohortSchedule;
 import java.util.Set;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ehcworkflow.calendar.BankHolidays;
@@ -24,6 +39,9 @@ public final class ProcessTestBeans {
   public final InMemoryCaseFile caseFile = new InMemoryCaseFile();
   public final RecordingNotifications notifications = new RecordingNotifications();
   public final InMemoryDocuments documents = new InMemoryDocuments();
+  public final InMemoryPlanRegister register = new InMemoryPlanRegister();
+  public AnnualReviews reviews;
+  public PhaseTransfers transfers;
   /** Settings in the partner directory of these tests, by code. */
   public final Set<String> settings = Set.of("100001", "100002");
 
@@ -37,6 +55,20 @@ public final class ProcessTestBeans {
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
     Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains));
     Mocks.register("adviceRequests", new AdviceRequests());
+
+    ReviewCycle cycle = new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(6));
+    reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10));
+    Mocks.register("reviewDecisions", new ReviewDecisions(register, schedule, reviews));
+    Mocks.register("enterIssuedPlan", new EnterIssuedPlanDelegate(caseFile, register, reviews));
+    Mocks.register("recordAmendedPlan", new RecordAmendedPlanDelegate(register));
+    Mocks.register("ceasePlan", new CeasePlanDelegate(register));
+    Mocks.register("concludeTransferReview", new ConcludeTransferReviewDelegate());
+    Mocks.register("startNextReview", new StartNextReviewDelegate(reviews));
+    transfers = new PhaseTransfers(register, cycle, schedule);
+    Mocks.register("phaseTransferStart", new PhaseTransferStart(transfers));
+    Mocks.register("bringReviewForward", new BringReviewForwardDelegate(reviews));
+    Mocks.register("startTransferCohort", new StartTransferCohortDelegate(transfers));
+    Mocks.register("transferCohortSchedule", new TransferCohortSchedule(MonthDay.of(9, 1), LocalTime.of(6, 0)));
     return this;
   }
 }

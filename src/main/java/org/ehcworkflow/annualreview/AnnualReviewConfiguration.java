@@ -1,0 +1,57 @@
+package org.ehcworkflow.annualreview;
+
+import org.ehcworkflow.calendar.DeadlineSchedule;
+import org.ehcworkflow.calendar.ReviewCycle;
+import org.ehcworkflow.calendar.StatutoryCalendar;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.plan.PlanRegister;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The review cycle and the beans {@code ehc-annual-review} names; bean names are part of the model's contract. */
+@Configuration
+@EnableConfigurationProperties(ReviewProperties.class)
+class AnnualReviewConfiguration {
+
+  @Bean
+  ReviewCycle reviewCycle(StatutoryCalendar calendar, ReviewProperties properties) {
+    return new ReviewCycle(calendar, properties.underFiveCycle());
+  }
+
+  @Bean
+  AnnualReviews annualReviews(PlanRegister register, DeadlineSchedule schedule, ReviewCycle cycle,
+      ReviewProperties properties) {
+    return new AnnualReviews(register, schedule, cycle, properties.preparationLead());
+  }
+
+  @Bean
+  ReviewDecisions reviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews) {
+    return new ReviewDecisions(register, schedule, reviews);
+  }
+
+  @Bean
+  EnterIssuedPlanDelegate enterIssuedPlan(CaseFile caseFile, PlanRegister register, AnnualReviews reviews) {
+    return new EnterIssuedPlanDelegate(caseFile, register, reviews);
+  }
+
+  @Bean
+  RecordAmendedPlanDelegate recordAmendedPlan(PlanRegister register) {
+    return new RecordAmendedPlanDelegate(register);
+  }
+
+  @Bean
+  CeasePlanDelegate ceasePlan(PlanRegister register) {
+    return new CeasePlanDelegate(register);
+  }
+
+  @Bean
+  ConcludeTransferReviewDelegate concludeTransferReview() {
+    return new ConcludeTransferReviewDelegate();
+  }
+
+  @Bean
+  StartNextReviewDelegate startNextReview(AnnualReviews reviews) {
+    return new StartNextReviewDelegate(reviews);
+  }
+}

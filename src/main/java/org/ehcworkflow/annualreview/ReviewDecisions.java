@@ -1,0 +1,118 @@
+package org.ehcworkflow.annualreview;
+
+import static org.ehcworkflow.process.TaskInputs.code;
+import static org.ehcworkflow.process.TaskInputs.currentUser;
+import static org.ehcworkflow.process.TaskInputs.date;
+import static org.ehcworkflow.process.TaskInputs.requireBoolean;
+import static org.ehcworkflow.process.TaskInputs.requireOneOf;
+import static org.ehcworkflow.process.TaskInputs.requireText;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.ehcworkflow.calendar.DeadlineSchedule;
+import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanRegister;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.InputRejected;
+
+/**
+ * Server-side checks of what officers and settings submit in the review's tasks, from {@code complete} listeners
+ * ({@code ${reviewDecisions.meetingArranged(task)}}). A rejection keeps the task open and changes nothing; an
+ * accepted step sets the deadlines it starts.
+ */
+public class ReviewDecisions {
+
+  /** Notice of the meeting: invitations go out on completion, at least 2 weeks before it (reg 20(3), 21(3)). */
+  static final int NOTICE_DAYS = 14;
+  /** The SEND tribunal aims to decide an appeal within about 12 weeks: when officers should look for the outcome. */
+  static final int TRIBUNAL_WEEKS = 12;
+
+  private final PlanRegister register;
+  private final DeadlineSchedule schedule;
+  private final AnnualReviews reviews;
+
+  public ReviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews) {
+    this.register = register;
+    this.schedule = schedule;
+    this.reviews = reviews;
+  }
+
+  /** The meeting date: 2 weeks' notice at least; the report and decision deadlines count from it. */
+  public void meetingArranged(DelegateTask task) {
+    LocalDate meeting = date(task, AnnualReviewVariables.MEETING_DATE, true);
+    LocalDate earliest = EngineClock.today().plusDays(NOTICE_DAYS);
+    if (meeting.isBefore(earliest)) {
+      throw InputRejected.because("meetingDate " + meeting + " gives less than 2 weeks' notice: invitations go out "
+          + "today, so the meeting can be on " + earliest + " at the earliest (SEND Regs 2014 reg 20(3))");
+    }
+    AnnualReviewVariables.MEETING_DATE.set(task, meeting.toString());
+    task.getExecution().setVariables(schedule.variables(meeting, TimeLimit.REVIEW_INVITATIONS,
+        TimeLimit.REVIEW_ADVICE_CIRCULATED, TimeLimit.REVIEW_REPORT, TimeLimit.REVIEW_DECISION));
+  }
+
+  public void adviceGathered(DelegateTask task) {
+    requireText(task, AnnualReviewVariables.ADVICE_SUMMARY, "say what advice was gathered and circulated");
+  }
+
+  /**
+   * The setting's report: the day the meeting was held becomes the plan's last review, and the next review falls
+   * due 12 months from it (or the under-5 cycle) whatever the decision. From year 9 the review covers preparing
+   * for adulthood (reg 20(6)).
+   */
+  public void reportReceived(DelegateTask task) {
+    LocalDate held = date(task, AnnualReviewVariables.MEETING_HELD_ON, true);
+    if (held.isAfter(EngineClock.today())) {
+      throw InputRejected.because("meetingHeldOn " + held + " is in the future: send the report after the meeting");
+    }
+    requireOneOf(task, AnnualReviewVariables.RECOMMENDATION, "maintain", "amend", "cease");
+    if (Boolean.TRUE.equals(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD.get(task))
+        && !Boolean.TRUE.equals(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD_COVERED.get(task))) {
+      throw InputRejected.because("preparingForAdulthoodCovered: from year 9 the review must cover preparing for "
+          + "adulthood and independent living (SEND Regs 2014 reg 20(6))");
+    }
+    String caseReference = task.getExecution().getProcessBusinessKey();
+    Plan plan = register.find(caseReference)
+        .orElseThrow(() -> InputRejected.because("case " + caseReference + " has no plan in the register"));
+    LocalDate nextDue = reviews.cycle().reviewDue(held, plan.underFiveOn(held));
+    register.recordReview(caseReference, held, nextDue, "review meeting held; next review due " + nextDue,
+        currentUser(task));
+    AnnualReviewVariables.MEETING_HELD_ON.set(task, held.toString());
+    task.getExecution().setVariables(schedule.variables(held, TimeLimit.REVIEW_DECISION));
+  }
+
+  /** Maintain, amend or cease; a transfer review must name the new setting, so it amends (or ceases). */
+  public void decided(DelegateTask task) {
+    String decision = requireOneOf(task, AnnualReviewVariables.DECISION, "maintain", "amend", "cease");
+    requireText(task, AnnualReviewVariables.DECISION_REASON, "the family's notice gives the reasons");
+    if (decision.equals("maintain")
+        && ReviewKind.PHASE_TRANSFER.name().equals(AnnualReviewVariables.REVIEW_KIND.get(task))) {
+      throw InputRejected.because("reviewDecision: a phase transfer review amends the plan to name the new setting "
+          + "(SEND Regs 2014 reg 18), or ceases it; it cannot leave the plan unchanged");
+    }
+    if (decision.equals("amend")) {
+      // The notice of proposed amendments goes out as the amendment starts: its 8 weeks count from today.
+      task.getExecution().setVariables(schedule.variables(EngineClock.today(), TimeLimit.AMENDED_PLAN));
+    }
+  }
+
+  public void ceasingConsulted(DelegateTask task) {
+    if (requireBoolean(task, AnnualReviewVariables.CEASE_AFTER_CONSULTATION)) {
+      code(task, AnnualReviewVariables.CEASING_REASON, CeasingReason.class);
+      AnnualReviewVariables.TRIBUNAL_OUTCOME.set(task, "noAppeal");
+    }
+  }
+
+  /** An appeal keeps the plan in place until the tribunal decides. */
+  public void ceasingAppealed(DelegateTask task) {
+    LocalDate lodged = date(task, AnnualReviewVariables.APPEAL_LODGED_ON, true);
+    if (lodged.isAfter(EngineClock.today())) {
+      throw InputRejected.because("appealLodgedOn " + lodged + " is in the future");
+    }
+    AnnualReviewVariables.TRIBUNAL_DECISION_EXPECTED.set(task, lodged.plusWeeks(TRIBUNAL_WEEKS).toString());
+  }
+
+  public void tribunalDecided(DelegateTask task) {
+    requireOneOf(task, AnnualReviewVariables.TRIBUNAL_OUTCOME, "ceaseUpheld", "planKept");
+  }
+}

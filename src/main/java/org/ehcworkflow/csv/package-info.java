@@ -1,0 +1,2 @@
+/** Reading the CSV files councils import (partner directory, plan register), with problems reported by line. */
+package org.ehcworkflow.csv;

@@ -1,0 +1,204 @@
+package org.ehcworkflow.onboarding;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.ehcworkflow.annualreview.AnnualReviews;
+import org.ehcworkflow.annualreview.ReviewKind;
+import org.ehcworkflow.calendar.SchoolYears;
+import org.ehcworkflow.csv.Csv;
+import org.ehcworkflow.csv.RowProblem;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanEvent;
+import org.ehcworkflow.plan.PlanRegister;
+import org.ehcworkflow.plan.PlanStatus;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.IsoDates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Onboards an existing register from CSV with the header {@link #HEADER}. Each valid plan enters the register and its
+ * review cycle starts, due 12 months from the last review (or issue; the under-5 cycle for young children); an overdue
+ * review starts at once and shows as overdue. Invalid rows are reported by line and reason while valid rows go in.
+ * A case reference already in the register is left as it is, so importing the same file again changes nothing.
+ */
+public class RegisterCsvImport {
+
+  public static final List<String> HEADER = List.of("case_reference", "council_reference", "date_of_birth",
+      "year_group", "setting_code", "setting_name", "setting_upper_age", "issue_date", "last_review_date",
+      "contact_email");
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_-]{0,39}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final int BATCH = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterCsvImport.class);
+
+  private final PlanRegister register;
+  private final AnnualReviews reviews;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transactions;
+
+  public RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
+      TransactionTemplate transactions) {
+    this.register = register;
+    this.reviews = reviews;
+    this.runtime = runtime;
+    this.transactions = transactions;
+  }
+
+  /**
+   * What an import did.
+   *
+   * @param imported plans entered, each with its review cycle started
+   * @param unchanged rows whose case reference was already in the register
+   * @param overdue of those imported, reviews already overdue (they start at once)
+   */
+  public record Report(int imported, int unchanged, int overdue, List<RowProblem> invalid) {
+  }
+
+  public Report importCsv(String csv) {
+    List<List<String>> rows = Csv.parse(csv);
+    if (!Csv.hasHeader(rows, HEADER)) {
+      throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER));
+    }
+    LocalDate today = EngineClock.today();
+    List<RowProblem> invalid = new ArrayList<>();
+    List<Row> valid = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 1; i < rows.size(); i++) {
+      List<String> row = rows.get(i);
+      int line = i + 1;
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      try {
+        Plan plan = plan(row, today);
+        if (!seen.add(plan.caseReference())) {
+          throw new IllegalArgumentException("case_reference " + plan.caseReference() + " appears twice in the file");
+        }
+        valid.add(new Row(line, plan));
+      } catch (IllegalArgumentException e) {
+        invalid.add(new RowProblem(line, e.getMessage()));
+      }
+    }
+    int[] counts = new int[3];
+    for (int from = 0; from < valid.size(); from += BATCH) {
+      List<Row> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
+      try {
+        int[] batchCounts = transactions.execute(status -> enter(batch, today));
+        add(counts, batchCounts);
+      } catch (RuntimeException batchFailed) {
+        // One row the database refused must not hold back the others: enter them one by one.
+        for (Row row : batch) {
+          try {
+            add(counts, transactions.execute(status -> enter(List.of(row), today)));
+          } catch (RuntimeException e) {
+            LOG.warn("Register import: line {} not entered: {}", row.line(), e.getClass().getSimpleName());
+            invalid.add(new RowProblem(row.line(), "could not be entered: " + e.getClass().getSimpleName()));
+          }
+        }
+      }
+    }
+    invalid.sort(java.util.Comparator.comparingInt(RowProblem::line));
+    LOG.info("Register import: {} imported, {} unchanged, {} overdue, {} invalid", counts[0], counts[1], counts[2],
+        invalid.size());
+    return new Report(counts[0], counts[1], counts[2], invalid);
+  }
+
+  private int[] enter(List<Row> rows, LocalDate today) {
+    int[] counts = new int[3];
+    for (Row row : rows) {
+      Plan plan = row.plan().withNextReviewDue(reviews.nextDue(row.plan()));
+      if (register.enter(plan, PlanEvent.Kind.ONBOARDED, "onboarded from the council's register", "import")) {
+        reviews.start(runtime, plan.caseReference(), ReviewKind.ANNUAL, Map.of());
+        counts[0]++;
+        if (plan.nextReviewDue().isBefore(today)) {
+          counts[2]++;
+        }
+      } else {
+        counts[1]++;
+      }
+    }
+    return counts;
+  }
+
+  private static void add(int[] total, int[] more) {
+    for (int i = 0; i < total.length; i++) {
+      total[i] += more[i];
+    }
+  }
+
+  private record Row(int line, Plan plan) {
+  }
+
+  /** @throws IllegalArgumentException naming the field and what is wrong with it */
+  static Plan plan(List<String> row, LocalDate today) {
+    if (row.size() != HEADER.size()) {
+      throw new IllegalArgumentException("has " + row.size() + " fields, expected " + HEADER.size());
+    }
+    String reference = row.get(0).trim();
+    if (!REFERENCE.matcher(reference).matches()) {
+      throw new IllegalArgumentException("case_reference '" + reference + "' must be 1 to 40 letters, digits, - / _");
+    }
+    LocalDate born = optionalDate("date_of_birth", row.get(2));
+    if (born != null && (born.isAfter(today) || born.isBefore(today.minusYears(26)))) {
+      throw new IllegalArgumentException("date_of_birth is outside the ages a plan covers (0 to 25)");
+    }
+    Integer yearGroup = optionalInt("year_group", row.get(3), -2, 14);
+    if (born == null && yearGroup == null) {
+      throw new IllegalArgumentException("date_of_birth or year_group is required");
+    }
+    String settingCode = blankToNull(row.get(4));
+    String settingName = blankToNull(row.get(5));
+    if (settingName == null) {
+      throw new IllegalArgumentException("setting_name is required: the school or type of setting in section I");
+    }
+    Integer upperAge = optionalInt("setting_upper_age", row.get(6), 3, 25);
+    LocalDate issued = optionalDate("issue_date", row.get(7));
+    if (issued == null) {
+      throw new IllegalArgumentException("issue_date is required");
+    }
+    LocalDate reviewed = optionalDate("last_review_date", row.get(8));
+    if (issued.isAfter(today) || reviewed != null && reviewed.isAfter(today)) {
+      throw new IllegalArgumentException("issue_date and last_review_date cannot be in the future");
+    }
+    if (reviewed != null && reviewed.isBefore(issued)) {
+      throw new IllegalArgumentException("last_review_date " + reviewed + " is before issue_date " + issued);
+    }
+    String email = blankToNull(row.get(9));
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("contact_email is not an email address");
+    }
+    int receptionYear = yearGroup != null ? SchoolYears.receptionYearOf(yearGroup, today)
+        : SchoolYears.receptionYear(born, 0);
+    return new Plan(reference, blankToNull(row.get(1)), born, receptionYear, email, settingCode, settingName, upperAge,
+        issued, reviewed, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
+  }
+
+  private static LocalDate optionalDate(String field, String value) {
+    return value == null || value.isBlank() ? null : IsoDates.parse(field, value);
+  }
+
+  private static Integer optionalInt(String field, String value, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(field + " '" + value + "' must be a whole number from " + min + " to " + max);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

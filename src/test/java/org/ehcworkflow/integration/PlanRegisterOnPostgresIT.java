@@ -1,0 +1,163 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.ehcworkflow.csv.RowProblem;
+import org.ehcworkflow.onboarding.RegisterCsvImport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Onboarding a council's register on real PostgreSQL: every plan gets exactly one running review with the right due
+ * date, a second import of the same file changes nothing, and the living-plan models are deployed with the yearly
+ * cohort timer waiting. The job executor is off so that counts are not moved by overdue reviews starting.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
+class PlanRegisterOnPostgresIT {
+
+  static final int PLANS = 10_000;
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @Autowired RegisterCsvImport csvImport;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService management;
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void aRegisterOfTenThousandPlansGetsOneReviewEachWithTheRightDueDateAndImportsOnce() {
+    LocalDate today = LocalDate.now(LONDON);
+    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
+    Map<String, String> expectedDue = new HashMap<>();
+    for (int i = 1; i <= PLANS; i++) {
+      String reference = String.format("ONB-%05d", i);
+      LocalDate issued = today.minusDays(30 + i % 700);
+      LocalDate reviewed = i % 3 == 0 ? issued.plusDays(200) : null;
+      if (reviewed != null && reviewed.isAfter(today)) {
+        reviewed = null;
+      }
+      boolean young = i % 50 == 0;
+      LocalDate born = young ? today.minusYears(3) : today.minusYears(6 + i % 12).minusDays(i % 365);
+      LocalDate anchor = reviewed != null ? reviewed : issued;
+      boolean underFive = born.plusYears(5).isAfter(anchor);
+      expectedDue.put(reference, anchor.plusMonths(underFive ? 6 : 12).toString());
+      csv.append(reference).append(",CMS-").append(i).append(',').append(born).append(",,")
+          .append(i % 2 == 0 ? "100001" : "").append(",Setting ").append(i % 40).append(',')
+          .append(i % 4 == 0 ? "" : "11").append(',').append(issued).append(',')
+          .append(reviewed == null ? "" : reviewed).append(",\n");
+    }
+    csv.append("ONB-BAD-1,,2014-02-30,,,Oak,11,2020-01-01,,\n");
+    csv.append("ONB-BAD-2,,,,,Oak,11,2020-01-01,,\n");
+    csv.append("ONB-BAD-3,,2014-01-01,,,Oak,11,2020-01-01,2019-01-01,\n");
+
+    long started = System.nanoTime();
+    RegisterCsvImport.Report first = csvImport.importCsv(csv.toString());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("Register import on PostgreSQL: %d plans in %.1f s, %.0f plans/s%n", first.imported(), seconds,
+        first.imported() / seconds);
+
+    assertThat(first.imported()).isEqualTo(PLANS);
+    assertThat(first.invalid()).extracting(RowProblem::line).containsExactly(PLANS + 2, PLANS + 3, PLANS + 4);
+    assertThat(first.invalid().get(0).reason()).contains("date_of_birth must be a real date");
+    assertThat(first.invalid().get(1).reason()).contains("date_of_birth or year_group is required");
+    assertThat(first.invalid().get(2).reason()).contains("before issue_date");
+    assertThat(first.overdue()).isEqualTo(expectedDue.values().stream().filter(d -> d.compareTo(today.toString()) < 0)
+        .count());
+    assertThat(runningReviewsDue()).isEqualTo(expectedDue);
+
+    RegisterCsvImport.Report second = csvImport.importCsv(csv.toString());
+    assertThat(second.imported()).isZero();
+    assertThat(second.unchanged()).isEqualTo(PLANS);
+    assertThat(runningReviewsDue()).as("nothing changed").isEqualTo(expectedDue);
+    assertThat(jdbc.queryForObject("select count(*) from ehc_plan_event where case_reference like 'ONB-%'",
+        Integer.class)).isEqualTo(PLANS);
+
+    // An overdue review starts at once: its preparation timer is due today, and it shows its past due date.
+    String overdue = expectedDue.entrySet().stream().filter(e -> e.getValue().compareTo(today.toString()) < 0)
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    String instance = jdbc.queryForObject("""
+        select id_ from act_ru_execution where business_key_ = ? and parent_id_ is null""", String.class, overdue);
+    Job prepare = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+    assertThat(prepare.getDuedate().toInstant().atZone(LONDON).toLocalDate()).isEqualTo(today);
+  }
+
+  @Test
+  void theEngineRestApiShowsTheLivingPlanModelsAndTheYearlyCohortTimer() {
+    for (String key : List.of("ehc-annual-review", "ehc-phase-transfer", "ehc-plan-finalisation",
+        "ehc-phase-transfer-cohort")) {
+      ResponseEntity<List> definitions = rest.withBasicAuth("demo", "demo")
+          .getForEntity("/engine-rest/process-definition?latestVersion=true&key=" + key, List.class);
+      assertThat(definitions.getBody()).as(key).hasSize(1);
+    }
+    ResponseEntity<List> timers = rest.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/job?timers=true&processDefinitionKey=ehc-phase-transfer-cohort", List.class);
+    assertThat(timers.getBody()).hasSize(1);
+    LocalDate today = LocalDate.now(LONDON);
+    LocalDate next = MonthDay.of(9, 1).atYear(today.getYear());
+    if (!next.isAfter(today)) {
+      next = next.plusYears(1);
+    }
+    assertThat(((Map<?, ?>) timers.getBody().get(0)).get("dueDate").toString()).startsWith(next.toString());
+  }
+
+  @Test
+  void onlyAdministratorsImportAndCoordinatorsReadAPlan() throws Exception {
+    String example = Files.readString(Path.of("examples/plan-register.csv"));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/plans/import",
+        new HttpEntity<>(example, headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import",
+        new HttpEntity<>("case,wrong\n", headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<Map> imported = rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import",
+        new HttpEntity<>(example, headers), Map.class);
+    assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(imported.getBody()).containsEntry("imported", 4).containsEntry("invalid", List.of());
+
+    ResponseEntity<Map> plan = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/api/plans/EHC-2019-00012", Map.class);
+    assertThat(plan.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plan.getBody()).containsEntry("transferOnLeavingSetting", "Primary to secondary school");
+    assertThat(rest.withBasicAuth("health", "health").getForEntity("/api/plans/EHC-2019-00012", Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private Map<String, String> runningReviewsDue() {
+    Map<String, String> due = new HashMap<>();
+    jdbc.query("""
+        select e.business_key_, v.text_ from act_ru_execution e
+          join act_re_procdef d on d.id_ = e.proc_def_id_
+          join act_ru_variable v on v.execution_id_ = e.id_ and v.name_ = 'annualReviewDue'
+        where e.parent_id_ is null and d.key_ = 'ehc-annual-review' and e.business_key_ like 'ONB-%'
+        """, rs -> {
+          String previous = due.put(rs.getString(1), rs.getString(2));
+          assertThat(previous).as("one running review for %s", rs.getString(1)).isNull();
+        });
+    return due;
+  }
+}

@@ -1,0 +1,87 @@
+package org.ehcworkflow.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanEvent;
+import org.ehcworkflow.plan.PlanRegister;
+import org.ehcworkflow.plan.PlanStatus;
+
+/** The plan register in memory, for process tests. */
+public class InMemoryPlanRegister implements PlanRegister {
+
+  public final Map<String, Plan> plans = new ConcurrentHashMap<>();
+  public final Map<String, List<PlanEvent>> events = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<Plan> find(String caseReference) {
+    return Optional.ofNullable(plans.get(caseReference));
+  }
+
+  @Override
+  public boolean enter(Plan plan, PlanEvent.Kind event, String details, String recordedBy) {
+    if (plans.putIfAbsent(plan.caseReference(), plan) != null) {
+      return false;
+    }
+    event(plan.caseReference(), event, plan.issuedOn(), details, recordedBy);
+    return true;
+  }
+
+  @Override
+  public void recordReview(String caseReference, LocalDate meetingDate, LocalDate nextDue, String details,
+      String recordedBy) {
+    Plan p = plans.get(caseReference);
+    plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
+        p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), meetingDate, nextDue,
+        p.status(), p.ceasedOn(), p.lastTransferOn(), p.source()));
+    event(caseReference, PlanEvent.Kind.REVIEWED, meetingDate, details, recordedBy);
+  }
+
+  @Override
+  public void recordAmendment(String caseReference, LocalDate issuedOn, NamedSetting s, String recordedBy) {
+    Plan p = plans.get(caseReference);
+    plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
+        p.contactEmail(), s.code(), s.name(), s.upperAge(), p.issuedOn(), p.lastReviewedOn(), p.nextReviewDue(),
+        p.status(), p.ceasedOn(), p.lastTransferOn(), p.source()));
+    event(caseReference, PlanEvent.Kind.AMENDED, issuedOn, s.name(), recordedBy);
+  }
+
+  @Override
+  public void recordTransferStarted(String caseReference, LocalDate transferDay, String details, String recordedBy) {
+    Plan p = plans.get(caseReference);
+    plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
+        p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), p.lastReviewedOn(),
+        p.nextReviewDue(), p.status(), p.ceasedOn(), transferDay, p.source()));
+    event(caseReference, PlanEvent.Kind.TRANSFER_STARTED, transferDay, details, recordedBy);
+  }
+
+  @Override
+  public void cease(String caseReference, LocalDate on, String reason, String recordedBy) {
+    Plan p = plans.get(caseReference);
+    plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
+        p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), p.lastReviewedOn(),
+        p.nextReviewDue(), PlanStatus.CEASED, on, p.lastTransferOn(), p.source()));
+    event(caseReference, PlanEvent.Kind.CEASED, on, reason, recordedBy);
+  }
+
+  @Override
+  public List<Plan> maintainedWithSettingAgeRange() {
+    return plans.values().stream().filter(p -> p.status() == PlanStatus.MAINTAINED && p.settingUpperAge() != null)
+        .sorted(java.util.Comparator.comparing(Plan::caseReference)).toList();
+  }
+
+  @Override
+  public List<PlanEvent> history(String caseReference) {
+    return events.getOrDefault(caseReference, List.of());
+  }
+
+  private void event(String caseReference, PlanEvent.Kind kind, LocalDate date, String details, String by) {
+    events.computeIfAbsent(caseReference, k -> new ArrayList<>()).add(new PlanEvent(kind, date, details, by,
+        Instant.now()));
+  }
+}
