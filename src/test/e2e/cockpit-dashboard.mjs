@@ -1,0 +1,47 @@
+// Signs in to Cockpit as the demo manager, reads the "Statutory deadlines" dashboard and saves a screenshot.
+// Prints the figures as one JSON line: { open: { LIMIT: { dueSoon, breached } }, rates: { LIMIT[-SCOPE]: onTime } }.
+// Environment: BASE_URL (http://localhost:8080), USER/PASSWORD (manager), SCREENSHOT (path of the PNG).
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? 'http://localhost:8080';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  await page.goto(`${base}/camunda/app/cockpit/default/`);
+  await page.waitForSelector('input[placeholder="Username"]');
+  await page.fill('input[placeholder="Username"]', process.env.USER_ID ?? 'manager');
+  await page.fill('input[placeholder="Password"]', process.env.PASSWORD ?? 'manager');
+  await page.click('button[type="submit"]');
+  const dashboard = page.locator('[data-plugin="statutory-deadlines"]');
+  await dashboard.locator('table[data-table="open"], [data-error]').first().waitFor({ timeout: 60000 });
+  const figures = await page.evaluate(() => {
+    const open = {};
+    document.querySelectorAll('[data-plugin="statutory-deadlines"] tr[data-time-limit]').forEach((row) => {
+      const limit = row.getAttribute('data-time-limit');
+      open[limit] = {
+        dueSoon: Number(row.querySelector(`[data-figure="${limit}-due-soon"]`).textContent),
+        breached: Number(row.querySelector(`[data-figure="${limit}-breached"]`).textContent),
+      };
+    });
+    const rates = {};
+    document.querySelectorAll('[data-plugin="statutory-deadlines"] tr[data-rate]').forEach((row) => {
+      rates[row.getAttribute('data-rate')] = row.querySelector('[data-value="on-time"]').textContent;
+    });
+    const error = document.querySelector('[data-plugin="statutory-deadlines"] [data-error]');
+    return { open, rates, error: error ? error.textContent : null };
+  });
+  // Open the cases behind the first breached figure, as a manager would, before the screenshot.
+  const breached = dashboard.locator('[data-figure$="-breached"]').first();
+  if (await breached.count()) {
+    await breached.click();
+    figures.firstBreachedCases = await dashboard.locator('tr.ehc-details a').allTextContents();
+  }
+  await dashboard.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: process.env.SCREENSHOT ?? 'cockpit-statutory-deadlines.png', fullPage: true });
+  console.log(JSON.stringify(figures));
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,123 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * End to end in a real browser: Debian's chromium, driven by playwright-core ({@code src/test/e2e}), signs in to
+ * Cockpit as the demo manager and reads the "Statutory deadlines" dashboard for the demo data; the figures must be
+ * those the managers' API gives. The screenshot is saved as {@code target/cockpit-statutory-deadlines.png}.
+ * Needs node, npm (playwright-core is installed into {@code target/e2e} from the npm registry) and
+ * {@code /usr/bin/chromium}; skipped, saying why, on a machine without them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=500"})
+class CockpitDashboardE2EIT {
+
+  static final Path E2E = Path.of("target/e2e");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired ManagementService management;
+
+  @Test
+  void theDemoManagerReadsTheStatutoryDeadlinesDashboardInCockpit() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium (apt install chromium)");
+    assumeTrue(run(Path.of("."), 60, "node", "--version").exit() == 0, "no node on the PATH");
+    installPlaywright();
+    awaitJobsSettled();
+
+    Path screenshot = Path.of("target/cockpit-statutory-deadlines.png").toAbsolutePath();
+    Result browser = run(E2E, 180, Map.of("BASE_URL", "http://localhost:" + port, "SCREENSHOT", screenshot.toString()),
+        "node", "cockpit-dashboard.mjs");
+    assertThat(browser.exit()).as(browser.output()).isZero();
+    String json = browser.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+    JsonNode shown = new ObjectMapper().readTree(json);
+    System.out.println("Cockpit dashboard figures: " + json);
+
+    assertThat(shown.get("error").isNull()).as(json).isTrue();
+    Map<?, ?> report = rest.withBasicAuth("manager", "manager").getForObject("/api/timeliness", Map.class);
+    List<Map<String, Object>> open = (List<Map<String, Object>>) report.get("open");
+    assertThat(open).isNotEmpty();
+    for (Map<String, Object> row : open) {
+      JsonNode figure = shown.get("open").get((String) row.get("timeLimit"));
+      assertThat(figure).as("%s on the dashboard", row.get("timeLimit")).isNotNull();
+      assertThat(figure.get("dueSoon").asInt()).isEqualTo(row.get("dueSoon"));
+      assertThat(figure.get("breached").asInt()).isEqualTo(row.get("breached"));
+    }
+    // DEMO-0003 is past its 6-week decision: a breached figure that opens onto its case.
+    assertThat(shown.get("open").get("DECISION_TO_ASSESS").get("breached").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(shown.get("firstBreachedCases").toString()).contains("DEMO-");
+    assertThat(Files.size(screenshot)).isPositive();
+  }
+
+  private void installPlaywright() throws IOException, InterruptedException {
+    Files.createDirectories(E2E);
+    for (String file : List.of("package.json", "cockpit-dashboard.mjs")) {
+      Files.copy(Path.of("src/test/e2e", file), E2E.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
+      Result install = run(E2E, 300, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
+      assumeTrue(install.exit() == 0, "npm could not install playwright-core: " + install.output());
+    }
+  }
+
+  /** The demo data's first jobs (notices, overdue reviews starting) run before the figures are read. */
+  private void awaitJobsSettled() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (management.createJobQuery().executable().count() > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+  }
+
+  record Result(int exit, String output) {
+  }
+
+  private static Result run(Path directory, int seconds, String... command) throws IOException, InterruptedException {
+    return run(directory, seconds, Map.of(), command);
+  }
+
+  private static Result run(Path directory, int seconds, Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      return new Result(127, e.getMessage());
+    }
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return new Result(124, "timed out: " + new String(output, StandardCharsets.UTF_8));
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
