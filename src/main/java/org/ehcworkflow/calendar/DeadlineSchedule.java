@@ -41,9 +41,13 @@ public final class DeadlineSchedule {
     return variables;
   }
 
-  /** The reminder goes out the lead time before the deadline, never before the anchor event itself. */
+  /**
+   * The reminder goes out the lead time before the deadline, never before the anchor event itself, unless the
+   * deadline falls before its anchor (counted back from a meeting).
+   */
   LocalDate reminderDay(LocalDate anchorDate, LocalDate due) {
     LocalDate reminder = due.minus(reminderLeadTime);
-    return reminder.isBefore(anchorDate) ? anchorDate : reminder;
+    // A limit counted back from a future event (advice 2 weeks before a meeting) keeps its full lead time.
+    return reminder.isBefore(anchorDate) && !due.isBefore(anchorDate) ? anchorDate : reminder;
   }
 }

@@ -251,7 +251,7 @@ class LivingPlanProcessTest {
     runDueJobs();
     clockAt(LocalDate.of(2026, 3, 7));
     runDueJobs();
-    assertThat(review).hasPassed("Task_RecordReviewAdviceBreach");
+    assertThat(review).hasPassed("Task_RemindReviewAdvice", "Task_RecordReviewAdviceBreach");
     complete(task(GATHER_ADVICE), withVariables("adviceSummary", "late"));
     clockAt(LocalDateTime.of(2026, 3, 28, 10, 0));
     runDueJobs();

@@ -80,4 +80,14 @@ class PhaseTransferAndReviewCycleTest {
     assertThatThrownBy(() -> new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(9)))
         .hasMessageContaining("3 to 6 whole months");
   }
+
+  @Test
+  void aDeadlineCountedBackFromAMeetingKeepsItsFullReminderLeadTime() {
+    DeadlineSchedule schedule = new DeadlineSchedule(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofDays(7));
+    var variables = schedule.variables(LocalDate.parse("2026-03-20"), TimeLimit.REVIEW_ADVICE_CIRCULATED,
+        TimeLimit.REVIEW_REPORT);
+    assertThat(variables).containsEntry("reviewAdviceCirculatedDue", "2026-03-06")
+        .containsEntry("reviewAdviceCirculatedRemindOn", "2026-02-27")
+        .containsEntry("reviewReportDue", "2026-04-03").containsEntry("reviewReportRemindOn", "2026-03-27");
+  }
 }
