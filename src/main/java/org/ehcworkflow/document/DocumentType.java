@@ -25,6 +25,11 @@ public enum DocumentType {
     return title;
   }
 
+  /** Whether the document is (or carries) the plan itself, rendered from a frozen version of its sections. */
+  public boolean isPlan() {
+    return this == DRAFT_PLAN || this == FINAL_PLAN || this == PROPOSED_AMENDMENTS || this == AMENDED_PLAN;
+  }
+
   /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
   public boolean appealable() {
     return appealable;

@@ -1,73 +1,113 @@
 package org.ehcworkflow.document;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import org.ehcworkflow.process.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Stores each document version in {@code case_document} with its SHA-256 checksum. Content is plain text for
- * now: rendering to accessible PDF replaces {@link #render} without changing the port.
+ * Stores each document version in {@code case_document} as accessible PDF with its SHA-256 checksum. A plan
+ * document freezes the plan's sections as a new plan version first; a notice of proposed amendments shows what
+ * changes against the last final or amended plan.
  */
 public class JdbcDocuments implements Documents {
 
-  static final String RIGHTS = """
-      Your rights: if you disagree with this decision you may contact a mediation adviser within 2 months of the \
-      date of this notice (SEND Regulations 2014 reg 33), and appeal to the First-tier Tribunal (Special Educational \
-      Needs and Disability) within 2 months of this notice, or 1 month from a mediation certificate if that is later. \
-      Free, impartial information, advice and support is available from your local SEND information, advice and \
-      support service.""";
+  static final String CONTENT_TYPE = "application/pdf";
+  private static final String COLUMNS = "id, case_reference, document_type, version, plan_version, content_type, "
+      + "checksum, created_at, created_by, external_id, filed_at";
 
   private final JdbcTemplate jdbc;
+  private final PlanContent plans;
+  private final PdfRenderer renderer;
 
-  public JdbcDocuments(JdbcTemplate jdbc) {
+  public JdbcDocuments(JdbcTemplate jdbc, PlanContent plans, PdfRenderer renderer) {
     this.jdbc = jdbc;
+    this.plans = plans;
+    this.renderer = renderer;
   }
 
   @Override
   public StoredDocument produce(String caseReference, DocumentType type, Map<String, String> facts, String createdBy) {
-    byte[] content = render(caseReference, type, facts).getBytes(StandardCharsets.UTF_8);
-    String checksum = sha256(content);
     Integer version = jdbc.queryForObject(
         "select coalesce(max(version), 0) + 1 from case_document where case_reference = ? and document_type = ?",
         Integer.class, caseReference, type.name());
+    Integer planVersion = null;
+    Map<PlanSection, String> sections = Map.of();
+    List<SectionChange> changes = List.of();
+    if (type.isPlan()) {
+      if (type == DocumentType.PROPOSED_AMENDMENTS) {
+        Map<PlanSection, String> issued = plans.latest(caseReference, List.of("FINAL_PLAN", "AMENDED_PLAN"))
+            .flatMap(v -> plans.version(caseReference, v.version())).orElse(Map.of());
+        changes = SectionChange.between(issued, plans.workingCopy(caseReference));
+      }
+      planVersion = plans.freeze(caseReference, type.name(), createdBy);
+      sections = plans.version(caseReference, planVersion).orElse(Map.of());
+    }
+    byte[] content = renderer.render(new PdfRenderer.Content(caseReference, type, version, planVersion,
+        EngineClock.today().toString(), facts, sections, changes));
+    String checksum = sha256(content);
     GeneratedKeyHolder key = new GeneratedKeyHolder();
+    Integer frozen = planVersion;
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("""
           insert into case_document (case_reference, document_type, version, content_type, content, checksum,
-            created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+            created_at, created_by, plan_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """, new String[] {"id"});
       statement.setString(1, caseReference);
       statement.setString(2, type.name());
       statement.setInt(3, version);
-      statement.setString(4, "text/plain; charset=UTF-8");
+      statement.setString(4, CONTENT_TYPE);
       statement.setBytes(5, content);
       statement.setString(6, checksum);
       statement.setTimestamp(7, Timestamp.from(Instant.now()));
       statement.setString(8, createdBy);
+      statement.setObject(9, frozen);
       return statement;
     }, key);
     return new StoredDocument(key.getKey().longValue(), caseReference, type, version, checksum);
   }
 
-  static String render(String caseReference, DocumentType type, Map<String, String> facts) {
-    StringBuilder text = new StringBuilder()
-        .append(type.title()).append('\n')
-        .append("Case reference: ").append(caseReference).append("\n\n");
-    if (type == DocumentType.DRAFT_PLAN) {
-      text.append("DRAFT - this plan names no school or other institution (Children and Families Act 2014 s38).\n\n");
-    }
-    new TreeMap<>(facts).forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-    if (type.appealable()) {
-      text.append('\n').append(RIGHTS).append('\n');
-    }
-    return text.toString();
+  @Override
+  public List<DocumentInfo> list(String caseReference) {
+    return jdbc.query("select " + COLUMNS + " from case_document where case_reference = ? order by id",
+        JdbcDocuments::info, caseReference);
+  }
+
+  @Override
+  public Optional<DocumentInfo> find(long id) {
+    return jdbc.query("select " + COLUMNS + " from case_document where id = ?", JdbcDocuments::info, id).stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<byte[]> content(long id) {
+    return jdbc.query("select content from case_document where id = ?", (rs, i) -> rs.getBytes(1), id).stream()
+        .findFirst();
+  }
+
+  @Override
+  public void markFiled(long id, String externalId) {
+    jdbc.update("update case_document set external_id = ?, filed_at = ? where id = ?", externalId,
+        Timestamp.from(Instant.now()), id);
+  }
+
+  private static DocumentInfo info(ResultSet rs, int row) throws SQLException {
+    Timestamp filed = rs.getTimestamp("filed_at");
+    int planVersion = rs.getInt("plan_version");
+    Integer plan = rs.wasNull() ? null : planVersion;
+    return new DocumentInfo(rs.getLong("id"), rs.getString("case_reference"),
+        DocumentType.valueOf(rs.getString("document_type")), rs.getInt("version"), plan,
+        rs.getString("content_type"), rs.getString("checksum"), rs.getTimestamp("created_at").toInstant(),
+        rs.getString("created_by"), rs.getString("external_id"), filed == null ? null : filed.toInstant());
   }
 
   static String sha256(byte[] content) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.ehcworkflow.document.Documents;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -43,10 +44,14 @@ class NotificationConfiguration {
   }
 
   @Bean
-  List<NoticeChannel> noticeChannels(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+  List<NoticeChannel> noticeChannels(ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
+      Documents documents) {
     List<NoticeChannel> channels = new ArrayList<>();
     mail.ifAvailable(sender -> channels.add(
-        new SmtpAdapter(sender, properties.email().from(), properties.email().messageIdDomain())));
+        new SmtpAdapter(sender, properties.email().from(), properties.email().messageIdDomain(),
+            id -> documents.find(id).map(d -> new SmtpAdapter.Attachment(d.caseReference() + "-"
+                + d.type().name().toLowerCase().replace('_', '-') + "-v" + d.version() + ".pdf", d.contentType(),
+                documents.content(id).orElseThrow())))));
     NotificationProperties.Notify notify = properties.govUkNotify();
     if (notify.apiKey() != null && !notify.apiKey().isBlank()) {
       channels.add(new GovUkNotifyAdapter(new NotificationClient(notify.apiKey(), notify.baseUrl()),

@@ -7,6 +7,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import java.util.Properties;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -16,18 +19,27 @@ import org.springframework.mail.javamail.JavaMailSender;
 /**
  * Email through the council's mail server (Spring Mail). Each message's Message-ID is derived from the notice's
  * idempotency key, so a mail system or an officer can recognise the same notice. SMTP cannot say afterwards
- * whether a message went out, so an interrupted delivery is left for a manager to confirm.
+ * whether a message went out, so an interrupted delivery is left for a manager to confirm. A notice that issues a
+ * statutory document carries it as a PDF attachment.
  */
 public class SmtpAdapter implements NoticeChannel {
 
   private final JavaMailSender mail;
   private final String from;
   private final String messageIdDomain;
+  private final Function<Long, Optional<Attachment>> documents;
 
-  public SmtpAdapter(JavaMailSender mail, String from, String messageIdDomain) {
+  /** A statutory document sent with the notice that issues it. */
+  public record Attachment(String filename, String contentType, byte[] content) {
+  }
+
+  /** @param documents a stored document by id, attached to the notice that names it ({@code documentId}) */
+  public SmtpAdapter(JavaMailSender mail, String from, String messageIdDomain,
+      Function<Long, Optional<Attachment>> documents) {
     this.mail = mail;
     this.from = from;
     this.messageIdDomain = messageIdDomain;
+    this.documents = documents;
   }
 
   @Override
@@ -45,7 +57,16 @@ public class SmtpAdapter implements NoticeChannel {
         message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
       }
       message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
-      message.setText(notice.body(), StandardCharsets.UTF_8.name());
+      Optional<Attachment> document = Optional.ofNullable(notice.personalisation().get("documentId"))
+          .flatMap(id -> documents.apply(Long.valueOf(id)));
+      if (document.isPresent()) {
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setText(notice.body());
+        helper.addAttachment(document.get().filename(), new ByteArrayResource(document.get().content()),
+            document.get().contentType());
+      } else {
+        message.setText(notice.body(), StandardCharsets.UTF_8.name());
+      }
       mail.send(message);
       return messageId;
     } catch (MessagingException e) {

@@ -23,14 +23,21 @@ import org.ehcworkflow.notification.Recipient;
  */
 public class IssueDocumentDelegate implements JavaDelegate {
 
+  /** The process that files a stored document with the council's records system. */
+  public static final String FILING_PROCESS = "ehc-document-filing";
+
   private final Documents documents;
   private final Notifications notifications;
   private final StatutoryClocks clocks;
+  private final boolean fileWithRecordsSystem;
 
-  public IssueDocumentDelegate(Documents documents, Notifications notifications, StatutoryClocks clocks) {
+  /** @param fileWithRecordsSystem whether each document is also filed with the council's records system */
+  public IssueDocumentDelegate(Documents documents, Notifications notifications, StatutoryClocks clocks,
+      boolean fileWithRecordsSystem) {
     this.documents = documents;
     this.notifications = notifications;
     this.clocks = clocks;
+    this.fileWithRecordsSystem = fileWithRecordsSystem;
   }
 
   @Override
@@ -64,6 +71,11 @@ public class IssueDocumentDelegate implements JavaDelegate {
     StoredDocument document = documents.produce(execution.getProcessBusinessKey(), type, facts,
         "process:" + execution.getCurrentActivityId());
 
+    if (fileWithRecordsSystem) {
+      // Its own instance: an outage of the records system retries there and never holds up the case.
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(FILING_PROCESS,
+          execution.getProcessBusinessKey(), Map.of("documentId", document.id()));
+    }
     personalisation.put("documentId", Long.toString(document.id()));
     personalisation.put("documentTitle", type.title());
     StepNotices.send(notifications, execution, Recipient.family(execution.getProcessBusinessKey()), templateOf(type),

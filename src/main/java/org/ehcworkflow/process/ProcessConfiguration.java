@@ -4,7 +4,7 @@ import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.JdbcCaseFile;
 import org.ehcworkflow.document.Documents;
-import org.ehcworkflow.document.JdbcDocuments;
+import org.ehcworkflow.document.DocumentProperties;
 import org.ehcworkflow.needsassessment.AdviceRequests;
 import org.ehcworkflow.needsassessment.CaseOpening;
 import org.ehcworkflow.needsassessment.OpenCaseListener;
@@ -44,11 +44,6 @@ class ProcessConfiguration {
   }
 
   @Bean
-  Documents documents(JdbcTemplate jdbc) {
-    return new JdbcDocuments(jdbc);
-  }
-
-  @Bean
   TaskNotices taskNotices(Notifications notifications, org.ehcworkflow.notification.NotificationProperties properties) {
     return new TaskNotices(notifications, properties);
   }
@@ -69,8 +64,9 @@ class ProcessConfiguration {
   }
 
   @Bean
-  IssueDocumentDelegate issueDocument(Documents documents, Notifications notifications, StatutoryClocks clocks) {
-    return new IssueDocumentDelegate(documents, notifications, clocks);
+  IssueDocumentDelegate issueDocument(Documents documents, Notifications notifications, StatutoryClocks clocks,
+      DocumentProperties documentProperties) {
+    return new IssueDocumentDelegate(documents, notifications, clocks, documentProperties.service().configured());
   }
 
   @Bean

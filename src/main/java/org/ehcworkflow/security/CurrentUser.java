@@ -34,6 +34,18 @@ public class CurrentUser {
     }
   }
 
+  /** The signed-in user's id, or null. */
+  public String id() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  /** The signed-in user's groups; administrators are in {@code camunda-admin}. */
+  public List<String> groups() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+  }
+
   /** @throws Forbidden unless the signed-in user is an administrator ({@code camunda-admin}) */
   public void requireAdministrator() {
     requireAnyOf();
@@ -41,7 +53,7 @@ public class CurrentUser {
 
   /** The signed-in user may not do this. */
   public static class Forbidden extends RuntimeException {
-    Forbidden() {
+    public Forbidden() {
       super("your role does not allow this: ask an administrator");
     }
   }

@@ -23,7 +23,7 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("ehc-api-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        SessionOrBasicAuthenticationProvider.class.getName());
     registration.setUrlPatterns(paths);
     return registration;
   }

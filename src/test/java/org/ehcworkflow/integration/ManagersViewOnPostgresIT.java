@@ -86,9 +86,37 @@ class ManagersViewOnPostgresIT {
     assertThat(login("health").getStatusCode().is2xxSuccessful()).as("partners have no Cockpit").isFalse();
   }
 
+  @Test
+  void aTasklistSessionOpensThePlanEditorsApiAndChangesNeedItsCsrfToken() {
+    HttpHeaders session = signIn("coordinator", "tasklist");
+    // As in the browser: Tasklist's next request gives the signed-in session its CSRF token.
+    rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(session), String.class);
+    ResponseEntity<List> sections = rest.exchange("/api/plans/DEMO-0001/sections", HttpMethod.GET,
+        new HttpEntity<>(session), List.class);
+    assertThat(sections.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(sections.getBody()).hasSize(12);
+
+    HttpHeaders json = new HttpHeaders(session);
+    json.setContentType(MediaType.APPLICATION_JSON);
+    String body = "{\"text\": \"Wants to be a vet\"}";
+    assertThat(rest.exchange("/api/plans/DEMO-0001/sections/A", HttpMethod.PUT, new HttpEntity<>(body, json),
+        String.class).getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.UNAUTHORIZED);
+    Map<?, ?> token = rest.exchange("/api/session/csrf-token", HttpMethod.GET, new HttpEntity<>(session), Map.class)
+        .getBody();
+    json.set("X-XSRF-TOKEN", (String) token.get("token"));
+    assertThat(rest.exchange("/api/plans/DEMO-0001/sections/A", HttpMethod.PUT, new HttpEntity<>(body, json),
+        Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(session), String.class)
+        .getStatusCode()).as("the engine REST API never takes a session").isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   /** Signs in to Cockpit as the webapp does: a session cookie and the CSRF token from a first page load. */
   private HttpHeaders signInToCockpit(String user) {
-    ResponseEntity<Map> login = login(user);
+    return signIn(user, "cockpit");
+  }
+
+  private HttpHeaders signIn(String user, String app) {
+    ResponseEntity<Map> login = login(user, app);
     assertThat(login.getStatusCode()).as("login of " + user).isEqualTo(HttpStatus.OK);
     HttpHeaders headers = new HttpHeaders();
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
@@ -98,7 +126,11 @@ class ManagersViewOnPostgresIT {
   }
 
   private ResponseEntity<Map> login(String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+    return login(user, "cockpit");
+  }
+
+  private ResponseEntity<Map> login(String user, String app) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
     List<String> cookies = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
         .map(cookie -> cookie.split(";", 2)[0]).toList();
     String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11)).findFirst()
@@ -107,7 +139,7 @@ class ManagersViewOnPostgresIT {
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     headers.put(HttpHeaders.COOKIE, cookies);
     headers.set("X-XSRF-TOKEN", token);
-    ResponseEntity<Map> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+    ResponseEntity<Map> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
         new HttpEntity<>("username=" + user + "&password=" + user, headers), Map.class);
     if (login.getHeaders().get(HttpHeaders.SET_COOKIE) == null) {
       HttpHeaders withCookies = new HttpHeaders(login.getHeaders());

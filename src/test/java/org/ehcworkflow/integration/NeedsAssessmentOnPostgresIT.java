@@ -192,7 +192,7 @@ class NeedsAssessmentOnPostgresIT {
   }
 
   @Test
-  void aCaseRunsFromRequestToFinalPlanThroughTheApiAndTheJobExecutor() {
+  void aCaseRunsFromRequestToFinalPlanThroughTheApiAndTheJobExecutor() throws Exception {
     String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(20).toString();
     ResponseEntity<Map> opened = post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
         "requesterType", "PARENT", "caseReference", "IT-FULL-1",
@@ -206,10 +206,26 @@ class NeedsAssessmentOnPostgresIT {
     String id = (String) opened.getBody().get("processInstanceId");
 
     complete(id, "Task_DecideWhetherToAssess", Map.of("assessDecision", "assess", "decisionReason", "needs",
-        "askEducationalPsychology", true));
+        "askHealth", true));
+    awaitTask(id, "Task_ProvideAdvice");
+    // The plan is written section by section: health writes its own sections while its advice task is open.
+    assertThat(put("/api/plans/IT-FULL-1/sections/C", "health", Map.of("text", "Sees the speech therapist monthly"))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(put("/api/plans/IT-FULL-1/sections/F", "health", Map.of("text", "not theirs")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(put("/api/plans/IT-FULL-1/sections/D", "socialcare", Map.of("text", "no task here")).getStatusCode())
+        .as("a partner without a task in the case").isEqualTo(HttpStatus.FORBIDDEN);
     complete(id, "Task_ProvideAdvice", Map.of("adviceSummary", "report"));
     complete(id, "Task_DecideWhetherToIssuePlan", Map.of("issueDecision", "issue", "decisionReason", "needs"));
+    awaitTask(id, "Task_DraftPlan");
+    for (String[] section : new String[][] {{"B", "Speech, language and communication needs"},
+        {"F", "Speech and language therapy, 1 hour a week"}, {"I", "Oak Primary School"}}) {
+      assertThat(put("/api/plans/IT-FULL-1/sections/" + section[0], "coordinator", Map.of("text", section[1]))
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
     complete(id, "Task_DraftPlan", Map.of("planSummary", "draft"));
+    awaitTask(id, "Task_RecordRepresentations");
+    put("/api/plans/IT-FULL-1/sections/F", "coordinator", Map.of("text", "Speech and language therapy, 2 hours a week"));
     complete(id, "Task_RecordRepresentations", Map.of("requestedSetting", ""));
     // The family's 15 days must pass before the final plan: the timer is moved, not waited for.
     String finalisation = runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
@@ -241,6 +257,49 @@ class NeedsAssessmentOnPostgresIT {
         String.class)).isEqualTo("Alex");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains("Alex"));
+
+    // The draft and the final plan are stored as PDF with checksums, downloadable by a coordinator.
+    ResponseEntity<List> stored = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/api/cases/IT-FULL-1/documents", List.class);
+    assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, Map<String, Object>> byType = new java.util.HashMap<>();
+    ((List<Map<String, Object>>) stored.getBody()).forEach(d -> byType.put((String) d.get("type"), d));
+    assertThat(byType).containsKeys("DECISION_TO_ASSESS", "DRAFT_PLAN", "FINAL_PLAN");
+    for (String type : List.of("DRAFT_PLAN", "FINAL_PLAN")) {
+      Map<String, Object> document = byType.get(type);
+      ResponseEntity<byte[]> pdf = rest.withBasicAuth("coordinator", "coordinator")
+          .getForEntity("/api/documents/" + document.get("id") + "/content", byte[].class);
+      assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+      assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(pdf.getBody()))).isEqualTo(document.get("checksum"));
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(org.apache.pdfbox.Loader.loadPDF(pdf.getBody()));
+      assertThat(text).contains("IT-FULL-1").contains("Sees the speech therapist monthly");
+      if (type.equals("DRAFT_PLAN")) {
+        assertThat(text).contains("DRAFT").doesNotContain("Oak Primary School").contains("1 hour a week");
+      } else {
+        assertThat(text).contains("Oak Primary School").contains("2 hours a week");
+      }
+    }
+    assertThat(byType.get("DRAFT_PLAN").get("planVersion")).isEqualTo(1);
+    assertThat(byType.get("FINAL_PLAN").get("planVersion")).isEqualTo(2);
+    ResponseEntity<List> changes = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/api/plans/IT-FULL-1/versions/1/changes/2", List.class);
+    assertThat(changes.getBody()).singleElement().satisfies(c -> assertThat(((Map<?, ?>) c).get("section"))
+        .isEqualTo("F"));
+
+    // A partner group without a task in the case sees neither the list nor a document.
+    assertThat(rest.withBasicAuth("socialcare", "socialcare").getForEntity("/api/cases/IT-FULL-1/documents",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("socialcare", "socialcare").getForEntity("/api/documents/"
+        + byType.get("FINAL_PLAN").get("id") + "/content", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/documents/" + byType.get("FINAL_PLAN").get("id") + "/content", String.class)
+        .getStatusCode()).as("anonymous").isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private ResponseEntity<Map> put(String path, String user, Map<String, Object> body) {
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), Map.class);
   }
 
   private void complete(String instanceId, String activityId, Map<String, Object> variables) {

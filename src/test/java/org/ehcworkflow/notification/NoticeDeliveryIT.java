@@ -72,6 +72,7 @@ class NoticeDeliveryIT {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate rest;
+  @Autowired org.ehcworkflow.document.Documents documents;
 
   MutableClock clock;
   NotificationDispatcher dispatcher;
@@ -290,6 +291,37 @@ class NoticeDeliveryIT {
             Duration.ofMinutes(5), "https://ehc.council.test/camunda/app/tasklist/"), clock);
   }
 
+  @Test
+  void aNoticeThatIssuesADocumentCarriesItAsAPdfAttachment() throws Exception {
+    String caseReference = "ATTACH-1";
+    jdbc.update("insert into ehc_case (case_reference, requester_type, request_received_date, status, created_at, "
+        + "updated_at) values (?, 'PARENT', ?, 'OPEN', now(), now())", caseReference, java.sql.Date.valueOf("2026-01-05"));
+    jdbc.update("insert into case_request (case_reference, contact_email) values (?, 'parent@family.test')",
+        caseReference);
+    var stored = documents.produce(caseReference, org.ehcworkflow.document.DocumentType.DECISION_TO_ASSESS,
+        Map.of("Request received", "2026-01-05"), "test");
+    notifications.send(new Notice(caseReference, Recipient.family(caseReference), "decision-to-assess", Map.of(
+        "caseReference", caseReference, "decisionToIssueDue", "2026-04-27", "finalPlanDue", "2026-05-25",
+        "documentTitle", "Decision to carry out an EHC needs assessment", "documentId", Long.toString(stored.id())),
+        caseReference + "/family"));
+    dispatcher.dispatchDue();
+
+    MimeMessage message = received("parent@family.test", "needs assessment").get(0);
+    var multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+    String attachmentName = null;
+    byte[] attachment = null;
+    for (int i = 0; i < multipart.getCount(); i++) {
+      var part = multipart.getBodyPart(i);
+      if (part.getFileName() != null) {
+        attachmentName = part.getFileName();
+        attachment = part.getInputStream().readAllBytes();
+      }
+    }
+    assertThat(attachmentName).isEqualTo("ATTACH-1-decision-to-assess-v1.pdf");
+    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(attachment))).isEqualTo(stored.checksum());
+  }
+
   private void record(String caseReference, Recipient recipient) {
     notifications.send(new Notice(caseReference, recipient, "deadline-reminder", Map.of("caseReference", caseReference,
         "deadline", "2026-02-16", "deadlineTitle", "Decision whether to assess", "legalReference", "reg 5(1)"),
@@ -311,8 +343,23 @@ class NoticeDeliveryIT {
     return found;
   }
 
+  /** The text of a message, whether plain or with a document attached. */
   private static String body(MimeMessage message) throws Exception {
-    return message.getContent().toString();
+    return text(message.getContent());
+  }
+
+  private static String text(Object content) throws Exception {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        var part = multipart.getBodyPart(i);
+        if (part.getFileName() == null) {
+          text.append(text(part.getContent()));
+        }
+      }
+      return text.toString();
+    }
+    return content.toString();
   }
 
   private void awaitNotice(String caseReference, String template) throws InterruptedException {

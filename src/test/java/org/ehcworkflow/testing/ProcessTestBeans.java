@@ -50,7 +50,7 @@ public final class ProcessTestBeans {
     StatutoryClocks clocks = new StatutoryClocks(schedule);
     Mocks.register("openCase", new OpenCaseListener(caseFile, schedule, settings::contains));
     Mocks.register("sendNotice", new SendNoticeDelegate(notifications, clocks));
-    Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks));
+    Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks, false));
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
     Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains));

@@ -1,0 +1,141 @@
+package org.ehcworkflow.document;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ehcworkflow.security.CaseAccess;
+import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.SessionOrBasicAuthenticationProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case's documents and the plan's sections: who may see a case is {@link CaseAccess}'s to say; who may write a
+ * section is the section's ({@link PlanSection#editableBy}). Works with HTTP Basic and, for links opened from
+ * Tasklist, with the webapp session (changes then need the CSRF token from {@code /api/session/csrf-token}).
+ */
+@RestController
+@Tag(name = "Documents and plan", description = "Statutory documents of a case, and the plan's sections and versions")
+class DocumentController {
+
+  static final int MAX_SECTION_LENGTH = 20_000;
+
+  private final Documents documents;
+  private final PlanContent plans;
+  private final CaseAccess access;
+
+  DocumentController(Documents documents, PlanContent plans, CaseAccess access) {
+    this.documents = documents;
+    this.plans = plans;
+    this.access = access;
+  }
+
+  @Operation(summary = "The case's documents with their versions and checksums")
+  @GetMapping("/api/cases/{caseReference}/documents")
+  List<Documents.DocumentInfo> list(@PathVariable String caseReference) {
+    access.requireCase(caseReference);
+    return documents.list(caseReference);
+  }
+
+  @Operation(summary = "Download one document (PDF)")
+  @GetMapping("/api/documents/{id}/content")
+  ResponseEntity<byte[]> content(@PathVariable long id) {
+    Documents.DocumentInfo document = documents.find(id).orElse(null);
+    if (document == null) {
+      return ResponseEntity.notFound().build();
+    }
+    access.requireCase(document.caseReference());
+    String name = document.caseReference() + "-" + document.type().name().toLowerCase().replace('_', '-') + "-v"
+        + document.version() + ".pdf";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+        .header("X-Checksum-SHA256", document.checksum())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(documents.content(id).orElseThrow());
+  }
+
+  /** A section of the plan's working copy, and whether the signed-in user may write it. */
+  record SectionView(String section, String title, String text, boolean editable) {
+  }
+
+  @Operation(summary = "The plan's working copy, section by section")
+  @GetMapping("/api/plans/{caseReference}/sections")
+  List<SectionView> sections(@PathVariable String caseReference) {
+    access.requireCase(caseReference);
+    Map<PlanSection, String> copy = plans.workingCopy(caseReference);
+    return Arrays.stream(PlanSection.values()).map(s -> new SectionView(s.name(), s.title(),
+        copy.getOrDefault(s, ""), mayWrite(s))).toList();
+  }
+
+  record SectionText(String text) {
+  }
+
+  @Operation(summary = "Write one section of the plan's working copy",
+      description = "Coordinators write every section, health C and G, social care D, H1 and H2.")
+  @PutMapping("/api/plans/{caseReference}/sections/{section}")
+  SectionView write(@PathVariable String caseReference, @PathVariable String section, @RequestBody SectionText body) {
+    access.requireCase(caseReference);
+    PlanSection planSection = PlanSection.parse(section);
+    if (!mayWrite(planSection)) {
+      throw new CurrentUser.Forbidden();
+    }
+    String text = body == null || body.text() == null ? "" : body.text();
+    if (text.length() > MAX_SECTION_LENGTH) {
+      throw new IllegalArgumentException("section " + planSection + " is longer than " + MAX_SECTION_LENGTH
+          + " characters");
+    }
+    plans.write(caseReference, planSection, text, access.userId());
+    return new SectionView(planSection.name(), planSection.title(), text, true);
+  }
+
+  @Operation(summary = "The plan's issued versions")
+  @GetMapping("/api/plans/{caseReference}/versions")
+  List<PlanContent.PlanVersion> versions(@PathVariable String caseReference) {
+    access.requireCase(caseReference);
+    return plans.versions(caseReference);
+  }
+
+  @Operation(summary = "What changed between two versions, section by section")
+  @GetMapping("/api/plans/{caseReference}/versions/{from}/changes/{to}")
+  ResponseEntity<List<SectionChange>> changes(@PathVariable String caseReference, @PathVariable int from,
+      @PathVariable int to) {
+    access.requireCase(caseReference);
+    var before = plans.version(caseReference, from);
+    var after = plans.version(caseReference, to);
+    if (before.isEmpty() || after.isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    return ResponseEntity.ok(SectionChange.between(before.get(), after.get()));
+  }
+
+  @Operation(summary = "The CSRF token of the signed-in webapp session, for pages that change data")
+  @GetMapping("/api/session/csrf-token")
+  Map<String, String> csrfToken(HttpServletRequest request) {
+    String token = SessionOrBasicAuthenticationProvider.csrfToken(request.getSession(false));
+    return token == null ? Map.of() : Map.of("token", token);
+  }
+
+  private boolean mayWrite(PlanSection section) {
+    List<String> groups = access.groups();
+    return groups.contains("camunda-admin") || section.editableBy(groups);
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+  }
+}
