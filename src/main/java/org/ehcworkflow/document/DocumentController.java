@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.security.CaseAccess;
 import org.ehcworkflow.security.CurrentUser;
-import org.ehcworkflow.security.SessionOrBasicAuthenticationProvider;
+import org.ehcworkflow.security.ApiAuthenticationProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A case's documents and the plan's sections: who may see a case is {@link CaseAccess}'s to say; who may write a
+ * A case's documents and the plan's sections: who may see them is {@link CaseAccess}'s to say; who may write a
  * section is the section's ({@link PlanSection#editableBy}). Works with HTTP Basic and, for links opened from
  * Tasklist, with the webapp session (changes then need the CSRF token from {@code /api/session/csrf-token}).
  */
@@ -46,7 +46,7 @@ class DocumentController {
   @Operation(summary = "The case's documents with their versions and checksums")
   @GetMapping("/api/cases/{caseReference}/documents")
   List<Documents.DocumentInfo> list(@PathVariable String caseReference) {
-    access.requireCase(caseReference);
+    access.requireCaseDocuments(caseReference);
     return documents.list(caseReference);
   }
 
@@ -57,7 +57,7 @@ class DocumentController {
     if (document == null) {
       return ResponseEntity.notFound().build();
     }
-    access.requireCase(document.caseReference());
+    access.requireCaseDocuments(document.caseReference());
     String name = document.caseReference() + "-" + document.type().name().toLowerCase().replace('_', '-') + "-v"
         + document.version() + ".pdf";
     return ResponseEntity.ok()
@@ -125,7 +125,7 @@ class DocumentController {
   @Operation(summary = "The CSRF token of the signed-in webapp session, for pages that change data")
   @GetMapping("/api/session/csrf-token")
   Map<String, String> csrfToken(HttpServletRequest request) {
-    String token = SessionOrBasicAuthenticationProvider.csrfToken(request.getSession(false));
+    String token = ApiAuthenticationProvider.csrfToken(request.getSession(false));
     return token == null ? Map.of() : Map.of("token", token);
   }
 

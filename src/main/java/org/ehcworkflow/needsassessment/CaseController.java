@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
+import org.ehcworkflow.dataprotection.AuditTrail;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,10 @@ class CaseController {
   private final RuntimeService runtime;
   private final CurrentUser user;
 
-  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user) {
+  private final AuditTrail audit;
+
+  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit) {
+    this.audit = audit;
     this.opening = opening;
     this.caseFile = caseFile;
     this.runtime = runtime;
@@ -82,6 +86,7 @@ class CaseController {
     variables.put(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name(), request.currentSettingCode());
     ProcessInstance instance = opening.open(variables, request.caseReference(), request.child());
     String reference = instance.getBusinessKey();
+    audit.record(user.id(), AuditTrail.Action.CHANGED, reference, "POST /api/cases: case opened");
     return ResponseEntity.created(URI.create("/api/cases/" + reference))
         .body(new OpenedCaseResponse(reference, instance.getId(), deadlines(instance.getId())));
   }
@@ -91,7 +96,10 @@ class CaseController {
   ResponseEntity<CaseView> read(@PathVariable String caseReference) {
     user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     return caseFile.find(caseReference)
-        .map(c -> ResponseEntity.ok(view(c)))
+        .map(c -> {
+          audit.record(user.id(), AuditTrail.Action.VIEWED, caseReference, "GET /api/cases/" + caseReference);
+          return ResponseEntity.ok(view(c));
+        })
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
@@ -110,6 +118,7 @@ class CaseController {
     if (open == 0) {
       throw new CaseNotOpen(caseReference);
     }
+    audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
         .setVariable("withdrawalReason", withdrawal.reason().trim()).correlate();
     return ResponseEntity.accepted().build();

@@ -2,12 +2,16 @@ package org.ehcworkflow.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.dataprotection.AuditTrail;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a case's documents and plan: coordinators, the SEND panel, managers and administrators see every
- * case; a partner (health, social care, educational psychology, a school) only a case in which they can see an open
- * task, as Camunda's task authorizations decide for the signed-in user.
+ * Who may see a case: coordinators, the SEND panel, managers and administrators see every case and its documents;
+ * a partner (health, social care, educational psychology, a school) sees the plan's sections only in a case in which
+ * they can see an open task, as Camunda's task authorizations decide for the signed-in user, and no case documents.
+ * Every access, and every refusal, goes into the audit trail.
  */
 @Component
 public class CaseAccess {
@@ -17,24 +21,57 @@ public class CaseAccess {
 
   private final CurrentUser user;
   private final TaskService tasks;
+  private final AuditTrail audit;
 
-  CaseAccess(CurrentUser user, TaskService tasks) {
+  CaseAccess(CurrentUser user, TaskService tasks, AuditTrail audit) {
     this.user = user;
     this.tasks = tasks;
+    this.audit = audit;
   }
 
-  /** @throws CurrentUser.Forbidden unless the signed-in user may see this case */
+  /**
+   * Lets the request through if the signed-in user may see this case, and records in the audit trail that they
+   * viewed or changed it (the request's method and path), or that they were refused.
+   *
+   * @throws CurrentUser.Forbidden unless the signed-in user may see this case
+   */
   public void requireCase(String caseReference) {
-    if (user.id() == null) {
+    String request = request();
+    boolean allowed = user.id() != null && (user.groups().stream().anyMatch(WHOLE_CASELOAD::contains)
+        // The query runs with the signed-in user's task authorizations: it counts only tasks they may see.
+        || tasks.createTaskQuery().processInstanceBusinessKey(caseReference).count() > 0);
+    if (!allowed) {
+      if (user.id() != null) {
+        audit.record(user.id(), AuditTrail.Action.REFUSED, caseReference, request);
+      }
       throw new CurrentUser.Forbidden();
     }
-    if (user.groups().stream().anyMatch(WHOLE_CASELOAD::contains)) {
-      return;
+    audit.record(user.id(), request.startsWith("GET ") ? AuditTrail.Action.VIEWED : AuditTrail.Action.CHANGED,
+        caseReference, request);
+  }
+
+  private static String request() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      return attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI();
     }
-    // The query runs with the signed-in user's task authorizations: it counts only tasks they may see.
-    if (tasks.createTaskQuery().processInstanceBusinessKey(caseReference).count() == 0) {
+    return "GET (no request)";
+  }
+
+  /**
+   * A case's documents are for the authority's own staff (coordinators, panel, managers, administrators): partners
+   * receive what concerns them through their tasks and notices, never the case's whole file.
+   *
+   * @throws CurrentUser.Forbidden for anyone else
+   */
+  public void requireCaseDocuments(String caseReference) {
+    String request = request();
+    if (user.id() == null || user.groups().stream().noneMatch(WHOLE_CASELOAD::contains)) {
+      if (user.id() != null) {
+        audit.record(user.id(), AuditTrail.Action.REFUSED, caseReference, request);
+      }
       throw new CurrentUser.Forbidden();
     }
+    audit.record(user.id(), AuditTrail.Action.VIEWED, caseReference, request);
   }
 
   public List<String> groups() {

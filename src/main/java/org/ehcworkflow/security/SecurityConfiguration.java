@@ -2,29 +2,45 @@ package org.ehcworkflow.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import jakarta.servlet.FilterConfig;
 
 /**
  * The webapps have their own login; the engine REST API and the project's API ({@code /api}) are not
- * protected by the starters, so both get Camunda's authentication filter (HTTP Basic against the engine's
- * users). Within a request, Camunda's authorizations then apply to the signed-in user and their groups.
+ * protected by the starters, so both get Camunda's authentication filter with {@link ApiAuthenticationProvider}
+ * (HTTP Basic against the engine's users, bearer tokens when single sign-on is configured, and the webapp session
+ * for the project's API). Within a request, Camunda's authorizations then apply to the signed-in user and their groups.
  */
 @Configuration
+@EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication(
-      @Value("${ehc.security.protected-paths}") List<String> paths) {
+      @Value("${ehc.security.protected-paths}") List<String> paths, OidcProperties oidc) {
+    ApiAuthenticationProvider provider = new ApiAuthenticationProvider(oidc.enabled() ? new OidcBearerTokens(oidc) : null);
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter() {
+          @Override
+          public void init(FilterConfig config) {
+            authenticationProvider = provider;
+          }
+        });
     registration.setName("ehc-api-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        SessionOrBasicAuthenticationProvider.class.getName());
     registration.setUrlPatterns(paths);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders(@Value("${ehc.security.hsts:false}") boolean hsts) {
+    FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(hsts));
+    registration.setName("ehc-security-headers");
+    registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*", "/plan-editor.html", "/actuator/*"));
+    registration.setOrder(Integer.MIN_VALUE + 10);
     return registration;
   }
 }

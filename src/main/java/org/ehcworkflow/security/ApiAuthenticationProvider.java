@@ -3,8 +3,8 @@ package org.ehcworkflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
@@ -16,19 +16,41 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
- * HTTP Basic everywhere; for the project's API ({@code /api/...}) also the Tasklist or Cockpit session of a user
- * already signed in to the webapps, so that links in tasks (the plan editor, a case's documents) work in the
- * browser. A session request that changes anything must carry the session's CSRF token in {@code X-XSRF-TOKEN}
- * (the webapps' own protection); the engine REST API never accepts a session.
+ * Who is calling the engine REST API or the project's API:
+ * <ul>
+ *   <li>{@code Authorization: Bearer <JWT>} from the council's OpenID Connect provider, when single sign-on is
+ *   configured ({@link OidcBearerTokens});</li>
+ *   <li>{@code Authorization: Basic} against the engine's users;</li>
+ *   <li>for the project's API only ({@code /api/...}), the Tasklist or Cockpit session of a user already signed in to
+ *   the webapps, so that links in tasks work in the browser. A session request that changes anything must carry the
+ *   session's CSRF token in {@code X-XSRF-TOKEN} (the webapps' own protection).</li>
+ * </ul>
  */
-public class SessionOrBasicAuthenticationProvider implements AuthenticationProvider {
+public class ApiAuthenticationProvider implements AuthenticationProvider {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+  private final OidcBearerTokens bearerTokens;
+
+  /** @param bearerTokens the OpenID Connect token check, or null when single sign-on is off */
+  public ApiAuthenticationProvider(OidcBearerTokens bearerTokens) {
+    this.bearerTokens = bearerTokens;
+  }
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    if (request.getHeader("Authorization") != null || !isProjectApi(request)) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      if (bearerTokens == null) {
+        return AuthenticationResult.unsuccessful();
+      }
+      return bearerTokens.verify(authorization.substring(7).trim()).map(user -> {
+        AuthenticationResult result = AuthenticationResult.successful(user.userId());
+        result.setGroups(user.groups());
+        return result;
+      }).orElseGet(AuthenticationResult::unsuccessful);
+    }
+    if (authorization != null || !isProjectApi(request)) {
       return basic.extractAuthenticatedUser(request, engine);
     }
     HttpSession session = request.getSession(false);

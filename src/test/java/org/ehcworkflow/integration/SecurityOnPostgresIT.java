@@ -1,0 +1,356 @@
+package org.ehcworkflow.integration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.ehcworkflow.security.ProductionSafetyCheck;
+import org.ehcworkflow.dataprotection.Anonymiser;
+import org.ehcworkflow.document.DocumentType;
+import org.ehcworkflow.document.Documents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may see what, on real PostgreSQL: per-role access through the engine REST API and the project's API, refusals
+ * for anonymous callers and wrong passwords, bearer tokens from an OpenID Connect provider (WireMock serving its
+ * discovery document and keys generated here), the audit trail, the subject access export, anonymisation past
+ * retention, no personal data in logs, and the production profile refusing default passwords.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=500", "ehc.security.oidc.audience=ehc-workflow",
+        "ehc.security.oidc.group-mapping.EHC-Coordinators=coordinators",
+        "ehc.security.oidc.group-mapping.EHC-Health=health"})
+class SecurityOnPostgresIT {
+
+  static final WireMockServer PROVIDER = new WireMockServer(wireMockConfig().dynamicPort());
+  static final RSAKey KEY;
+  static final RSAKey OTHER_KEY;
+
+  static {
+    try {
+      KEY = new RSAKeyGenerator(2048).keyID("council-key").generate();
+      OTHER_KEY = new RSAKeyGenerator(2048).keyID("council-key").generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    PROVIDER.start();
+    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/.well-known/openid-configuration")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"issuer\": \"" + issuer() + "\", \"jwks_uri\": \""
+            + issuer() + "/protocol/openid-connect/certs\"}")));
+    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/protocol/openid-connect/certs")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody(new JWKSet(KEY.toPublicJWK()).toString())));
+  }
+
+  static String issuer() {
+    return PROVIDER.baseUrl() + "/realms/council";
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+    registry.add("ehc.security.oidc.issuer-uri", SecurityOnPostgresIT::issuer);
+  }
+
+  @AfterAll
+  static void stop() {
+    PROVIDER.stop();
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Documents documents;
+  @Autowired Anonymiser anonymiser;
+  @Autowired ProcessEngine engine;
+
+  String healthTask;
+  String socialCareTask;
+
+  @BeforeEach
+  void aCaseWithAdviceAskedOfHealthAndSocialCare() {
+    if (tasks.createTaskQuery().processInstanceBusinessKey("SEC-1").count() > 0) {
+      healthTask = adviceTask("HEALTH");
+      socialCareTask = adviceTask("SOCIAL_CARE");
+      return;
+    }
+    String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(10).toString();
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/cases", Map.of(
+        "requestReceivedDate", received, "requesterType", "PARENT", "caseReference", "SEC-1",
+        "child", Map.of("givenName", "Robin", "familyName", "Testchild", "dateOfBirth", "2017-03-09",
+            "contactEmail", "robin.family@family.test")), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey("SEC-1")
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+    identity.setAuthentication("panel", List.of("sendPanel"));
+    try {
+      tasks.complete(decision.getId(), Map.of("assessDecision", "assess", "decisionReason", "needs",
+          "askHealth", true, "askSocialCare", true));
+    } finally {
+      identity.clearAuthentication();
+    }
+    healthTask = awaitAdviceTask("HEALTH");
+    socialCareTask = awaitAdviceTask("SOCIAL_CARE");
+  }
+
+  @Test
+  void eachRoleSeesOnlyWhatIsMeantForItThroughBothApis() {
+    assertThat(ids(rest.withBasicAuth("health", "health")
+        .getForEntity("/engine-rest/task?processInstanceBusinessKey=SEC-1", List.class).getBody()))
+        .containsExactly(healthTask);
+    assertThat(status("health", "/engine-rest/task/" + socialCareTask)).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(status("health", "/engine-rest/task/" + socialCareTask + "/variables"))
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(status("health", "/api/cases/SEC-1/documents")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(status("health", "/api/cases/SEC-1")).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(ids(rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/engine-rest/task?processInstanceBusinessKey=SEC-1", List.class).getBody()))
+        .contains(healthTask, socialCareTask);
+    assertThat(status("coordinator", "/engine-rest/task/" + socialCareTask)).isEqualTo(HttpStatus.OK);
+    assertThat(status("coordinator", "/api/cases/SEC-1/documents")).isEqualTo(HttpStatus.OK);
+    assertThat(status("coordinator", "/api/cases/SEC-1")).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void anonymousCallsAndWrongPasswordsAreRefusedEverywhereButTheHealthCheck() {
+    ensureUser("wrongpassword");
+    for (String path : List.of("/engine-rest/task", "/api/cases/SEC-1", "/api/cases/SEC-1/documents",
+        "/actuator/prometheus")) {
+      assertThat(rest.getForEntity(path, String.class).getStatusCode()).as("anonymous " + path)
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(rest.withBasicAuth("wrongpassword", "not-it").getForEntity(path, String.class).getStatusCode())
+          .as("wrong password " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    assertThat(rest.getForEntity("/camunda/api/engine/engine/default/task", String.class).getStatusCode())
+        .as("webapp API without a session").isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>("username=wrongpassword&password=not-it", form), String.class).getStatusCode()
+        .is2xxSuccessful()).as("webapp login with a wrong password").isFalse();
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<String> answer = rest.withBasicAuth("coordinator", "coordinator")
+        .getForEntity("/api/cases/SEC-1", String.class);
+    assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(answer.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(answer.getHeaders().getFirst("Cache-Control")).contains("no-store");
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").getForEntity("/api/cases/NOPE/documents/x",
+        String.class).getBody()).as("no stack trace in an error answer").doesNotContain("at org.");
+  }
+
+  @Test
+  void bearerTokensFromTheCouncilsProviderSignInToBothRestApisWithMappedGroups() throws Exception {
+    String coordinator = token(KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), 300);
+    assertThat(bearer(coordinator, "/engine-rest/task?processInstanceBusinessKey=SEC-1").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(bearerList(coordinator, "/engine-rest/task?processInstanceBusinessKey=SEC-1"))
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(bearer(coordinator, "/api/cases/SEC-1").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String health = token(KEY, issuer(), "health", List.of("EHC-Health", "Domain Users"), 300);
+    assertThat(ids(bearerList(health, "/engine-rest/task?processInstanceBusinessKey=SEC-1")))
+        .containsExactly(healthTask);
+    assertThat(bearer(health, "/api/cases/SEC-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(bearer(token(OTHER_KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), 300),
+        "/api/cases/SEC-1").getStatusCode()).as("signed with another key").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(bearer(token(KEY, "https://elsewhere.test", "coordinator", List.of("EHC-Coordinators"), 300),
+        "/api/cases/SEC-1").getStatusCode()).as("another issuer").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(bearer(token(KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), -60),
+        "/api/cases/SEC-1").getStatusCode()).as("expired").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(bearer("not.a.token", "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theAuditTrailSaysWhoViewedOrChangedTheCaseAndWhen() {
+    rest.withBasicAuth("coordinator", "coordinator").getForEntity("/api/cases/SEC-1", String.class);
+    rest.withBasicAuth("health", "health").getForEntity("/api/cases/SEC-1/documents", String.class);
+    List<Map<String, Object>> trail = rest.withBasicAuth("manager", "manager")
+        .getForEntity("/api/cases/SEC-1/audit", List.class).getBody();
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("user_id", "coordinator")
+        .containsEntry("action", "VIEWED").containsEntry("detail", "GET /api/cases/SEC-1"));
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("user_id", "coordinator")
+        .containsEntry("action", "CHANGED"));
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("user_id", "panel")
+        .containsEntry("action", "TASK_COMPLETED"));
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("user_id", "health")
+        .containsEntry("action", "REFUSED"));
+    assertThat(status("coordinator", "/api/cases/SEC-1/audit")).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aSubjectAccessExportHoldsEverythingAboutTheChildForTheDataProtectionOfficerOnly() {
+    ResponseEntity<Map> export = rest.withBasicAuth("demo", "demo")
+        .getForEntity("/api/cases/SEC-1/subject-access-export", Map.class);
+    assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String json = export.getBody().toString();
+    assertThat(json).contains("Robin").contains("2017-03-09").contains("robin.family@family.test")
+        .contains("ehc-needs-assessment").contains("Decide whether to carry out an EHC needs assessment");
+    assertThat((List<?>) export.getBody().get("documents")).isNotEmpty();
+    assertThat((List<?>) export.getBody().get("auditTrail")).isNotEmpty();
+    assertThat(status("coordinator", "/api/cases/SEC-1/subject-access-export")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/api/cases/NOBODY/subject-access-export",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where case_reference = 'SEC-1' "
+        + "and action = 'EXPORTED'", Integer.class)).isPositive();
+  }
+
+  @Test
+  void recordsPastTheirRetentionAreAnonymisedAndKeepTheirStatutoryFacts() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    closedCase("RET-OLD", today.minusYears(8));
+    closedCase("RET-NEW", today.minusYears(1));
+    Documents.StoredDocument old = documents.produce("RET-OLD", DocumentType.DECISION_NOT_TO_ASSESS, Map.of(), "test");
+
+    assertThat(anonymiser.anonymiseDue(today)).contains("RET-OLD").doesNotContain("RET-NEW", "SEC-1");
+
+    Map<String, Object> request = jdbc.queryForMap("select * from case_request where case_reference = 'RET-OLD'");
+    assertThat(request.get("child_given_name")).isNull();
+    assertThat(request.get("child_date_of_birth")).isNull();
+    assertThat(request.get("contact_email")).isNull();
+    assertThat(jdbc.queryForObject("select child_given_name from case_request where case_reference = 'RET-NEW'",
+        String.class)).isEqualTo("Kept");
+    assertThat(documents.content(old.id()).orElseThrow()).isEmpty();
+    assertThat(documents.find(old.id()).orElseThrow().checksum()).as("the statutory fact stays").isEqualTo(old.checksum());
+    assertThat(jdbc.queryForObject("select status from ehc_case where case_reference = 'RET-OLD'", String.class))
+        .isEqualTo("NOT_ASSESSED");
+    assertThat(anonymiser.anonymiseDue(today)).as("once").doesNotContain("RET-OLD");
+  }
+
+  @Test
+  void noChildsNameOrDateOfBirthReachesTheLogs(CapturedOutput output) {
+    rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/cases", Map.of(
+        "requestReceivedDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(2).toString(),
+        "requesterType", "PARENT", "caseReference", "SEC-LOG",
+        "child", Map.of("givenName", "Quillon", "familyName", "Zephyrine", "dateOfBirth", "2016-11-07")), Map.class);
+    rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/cases", Map.of(
+        "requestReceivedDate", "2026-02-30", "child", Map.of("givenName", "Quillon")), Map.class);
+    assertThat(output.getAll()).contains("SEC-LOG").doesNotContain("Quillon").doesNotContain("Zephyrine")
+        .doesNotContain("2016-11-07");
+  }
+
+  @Test
+  void theProductionProfilesCheckRefusesDemoDataAndDefaultPasswordsWithoutLockingAnyone() {
+    ProductionSafetyCheck check = new ProductionSafetyCheck(engine, true);
+    assertThatThrownBy(() -> check.onStarted(null)).hasMessageContaining("The production profile refuses to start")
+        .hasMessageContaining("ehc.demo.enabled is true").hasMessageContaining("user 'coordinator' has a default password")
+        .hasMessageContaining("user 'demo' has a default password");
+    ensureUser("strongpassword");
+    assertThat(new ProductionSafetyCheck(engine, false).problems()).noneMatch(p -> p.contains("'strongpassword'"));
+    assertThat(status("coordinator", "/api/cases/SEC-1")).as("the check never counts as a failed login")
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private void closedCase(String reference, LocalDate closedOn) {
+    jdbc.update("""
+        insert into ehc_case (case_reference, requester_type, request_received_date, status, status_date, created_at,
+          updated_at) values (?, 'PARENT', ?, 'NOT_ASSESSED', ?, now(), now())""", reference,
+        Date.valueOf(closedOn.minusWeeks(6)), Date.valueOf(closedOn));
+    jdbc.update("""
+        insert into case_request (case_reference, child_given_name, child_family_name, child_date_of_birth,
+          contact_email) values (?, ?, 'Family', ?, 'family@family.test')""", reference,
+        reference.equals("RET-OLD") ? "Gone" : "Kept", Date.valueOf("2010-01-01"));
+  }
+
+  private static List<String> ids(List<?> tasks) {
+    return tasks.stream().map(t -> String.valueOf(((Map<?, ?>) t).get("id"))).toList();
+  }
+
+  private ResponseEntity<String> bearer(String token, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  private List<?> bearerList(String token, String path) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(bearer(token, path).getBody(), List.class);
+  }
+
+  private static String token(RSAKey key, String issuer, String user, List<String> groups, int validSeconds)
+      throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience("ehc-workflow").subject("sub-" + user)
+        .claim("preferred_username", user).claim("groups", groups).issueTime(java.util.Date.from(Instant.now()))
+        .expirationTime(java.util.Date.from(Instant.now().plusSeconds(validSeconds))).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        .type(JOSEObjectType.JWT).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private HttpStatus status(String user, String path) {
+    return HttpStatus.valueOf(rest.withBasicAuth(user, user).getForEntity(path, String.class).getStatusCode().value());
+  }
+
+  private String adviceTask(String giver) {
+    return tasks.createTaskQuery().processInstanceBusinessKey("SEC-1").taskDefinitionKey("Task_ProvideAdvice").list()
+        .stream().filter(t -> giver.equals(tasks.getVariable(t.getId(), "adviceGiver"))).findFirst().orElseThrow()
+        .getId();
+  }
+
+  private String awaitAdviceTask(String giver) {
+    for (int i = 0; i < 150; i++) {
+      try {
+        return adviceTask(giver);
+      } catch (java.util.NoSuchElementException e) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    throw new AssertionError("no advice task for " + giver);
+  }
+
+  private void ensureUser(String id) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword("right-" + id);
+      identity.saveUser(user);
+    }
+  }
+}
