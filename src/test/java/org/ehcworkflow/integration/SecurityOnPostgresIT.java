@@ -1,24 +1,10 @@
 package org.ehcworkflow.integration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,6 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.ehcworkflow.security.ProductionSafetyCheck;
+import org.ehcworkflow.testing.TestOidcProvider;
 import org.ehcworkflow.dataprotection.Anonymiser;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.document.Documents;
@@ -65,27 +52,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "ehc.security.oidc.group-mapping.EHC-Health=health"})
 class SecurityOnPostgresIT {
 
-  static final WireMockServer PROVIDER = new WireMockServer(wireMockConfig().dynamicPort());
-  static final RSAKey KEY;
-  static final RSAKey OTHER_KEY;
-
-  static {
-    try {
-      KEY = new RSAKeyGenerator(2048).keyID("council-key").generate();
-      OTHER_KEY = new RSAKeyGenerator(2048).keyID("council-key").generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    PROVIDER.start();
-    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/.well-known/openid-configuration")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"issuer\": \"" + issuer() + "\", \"jwks_uri\": \""
-            + issuer() + "/protocol/openid-connect/certs\"}")));
-    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/protocol/openid-connect/certs")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(new JWKSet(KEY.toPublicJWK()).toString())));
-  }
+  static final TestOidcProvider PROVIDER = new TestOidcProvider();
 
   static String issuer() {
-    return PROVIDER.baseUrl() + "/realms/council";
+    return PROVIDER.issuer();
   }
 
   @DynamicPropertySource
@@ -184,23 +154,23 @@ class SecurityOnPostgresIT {
 
   @Test
   void bearerTokensFromTheCouncilsProviderSignInToBothRestApisWithMappedGroups() throws Exception {
-    String coordinator = token(KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), 300);
+    String coordinator = token(PROVIDER.key, issuer(), "coordinator", List.of("EHC-Coordinators"), 300);
     assertThat(bearer(coordinator, "/engine-rest/task?processInstanceBusinessKey=SEC-1").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(bearerList(coordinator, "/engine-rest/task?processInstanceBusinessKey=SEC-1"))
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(bearer(coordinator, "/api/cases/SEC-1").getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    String health = token(KEY, issuer(), "health", List.of("EHC-Health", "Domain Users"), 300);
+    String health = token(PROVIDER.key, issuer(), "health", List.of("EHC-Health", "Domain Users"), 300);
     assertThat(ids(bearerList(health, "/engine-rest/task?processInstanceBusinessKey=SEC-1")))
         .containsExactly(healthTask);
     assertThat(bearer(health, "/api/cases/SEC-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    assertThat(bearer(token(OTHER_KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), 300),
+    assertThat(bearer(token(PROVIDER.otherKey, issuer(), "coordinator", List.of("EHC-Coordinators"), 300),
         "/api/cases/SEC-1").getStatusCode()).as("signed with another key").isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(bearer(token(KEY, "https://elsewhere.test", "coordinator", List.of("EHC-Coordinators"), 300),
+    assertThat(bearer(token(PROVIDER.key, "https://elsewhere.test", "coordinator", List.of("EHC-Coordinators"), 300),
         "/api/cases/SEC-1").getStatusCode()).as("another issuer").isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(bearer(token(KEY, issuer(), "coordinator", List.of("EHC-Coordinators"), -60),
+    assertThat(bearer(token(PROVIDER.key, issuer(), "coordinator", List.of("EHC-Coordinators"), -60),
         "/api/cases/SEC-1").getStatusCode()).as("expired").isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(bearer("not.a.token", "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -310,15 +280,8 @@ class SecurityOnPostgresIT {
     return new com.fasterxml.jackson.databind.ObjectMapper().readValue(bearer(token, path).getBody(), List.class);
   }
 
-  private static String token(RSAKey key, String issuer, String user, List<String> groups, int validSeconds)
-      throws Exception {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience("ehc-workflow").subject("sub-" + user)
-        .claim("preferred_username", user).claim("groups", groups).issueTime(java.util.Date.from(Instant.now()))
-        .expirationTime(java.util.Date.from(Instant.now().plusSeconds(validSeconds))).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-        .type(JOSEObjectType.JWT).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+  private static String token(RSAKey key, String issuer, String user, List<String> groups, int validSeconds) {
+    return PROVIDER.token(key, issuer, user, groups, validSeconds, null);
   }
 
   private HttpStatus status(String user, String path) {

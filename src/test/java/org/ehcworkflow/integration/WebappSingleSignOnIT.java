@@ -2,23 +2,11 @@ package org.ehcworkflow.integration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -26,11 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ehcworkflow.testing.TestOidcProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,28 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "ehc.security.oidc.group-mapping.EHC-Coordinators=coordinators"})
 class WebappSingleSignOnIT {
 
-  static final WireMockServer PROVIDER = new WireMockServer(wireMockConfig().dynamicPort());
-  static final RSAKey KEY;
-
-  static {
-    try {
-      KEY = new RSAKeyGenerator(2048).keyID("sso-key").generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    PROVIDER.start();
-    String issuer = issuer();
-    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/.well-known/openid-configuration")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("""
-            {"issuer": "%s", "authorization_endpoint": "%s/auth", "token_endpoint": "%s/token",
-             "jwks_uri": "%s/certs", "response_types_supported": ["code"], "subject_types_supported": ["public"],
-             "id_token_signing_alg_values_supported": ["RS256"]}""".formatted(issuer, issuer, issuer, issuer))));
-    PROVIDER.stubFor(get(urlPathEqualTo("/realms/council/certs")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(new JWKSet(KEY.toPublicJWK()).toString())));
-  }
+  static final TestOidcProvider PROVIDER = new TestOidcProvider();
 
   static String issuer() {
-    return PROVIDER.baseUrl() + "/realms/council";
+    return PROVIDER.issuer();
   }
 
   @DynamicPropertySource
@@ -108,7 +77,7 @@ class WebappSingleSignOnIT {
     assertThat(query).containsEntry("client_id", "ehc-workflow").containsEntry("response_type", "code");
 
     // The provider signs the user in and sends them back with a code; the token it then issues names the user.
-    PROVIDER.stubFor(post(urlPathEqualTo("/realms/council/token")).withRequestBody(containing("code=the-code"))
+    PROVIDER.server.stubFor(post(urlPathEqualTo("/realms/council/token")).withRequestBody(containing("code=the-code"))
         .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
             {"access_token": "opaque", "token_type": "Bearer", "expires_in": 300, "id_token": "%s"}"""
             .formatted(idToken("coordinator", List.of("EHC-Coordinators", "All Staff"), query.get("nonce"))))));
@@ -116,7 +85,7 @@ class WebappSingleSignOnIT {
         + "?code=the-code&state=" + query.get("state"))).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location").orElseThrow()).contains("/camunda/app/tasklist/default/");
-    PROVIDER.verify(postRequestedFor(urlPathEqualTo("/realms/council/token")));
+    PROVIDER.server.verify(postRequestedFor(urlPathEqualTo("/realms/council/token")));
 
     // Back in Tasklist, signed in to the webapps as that user, with the groups the mapping gives.
     HttpResponse<String> tasklist = browser.send(HttpRequest.newBuilder(URI.create(app
@@ -164,16 +133,7 @@ class WebappSingleSignOnIT {
     return values;
   }
 
-  private static String idToken(String user, List<String> groups, String nonce) throws Exception {
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer()).audience("ehc-workflow")
-        .subject("sub-" + user).claim("preferred_username", user).claim("groups", groups)
-        .issueTime(Date.from(Instant.now())).expirationTime(Date.from(Instant.now().plusSeconds(300)));
-    if (nonce != null) {
-      claims.claim("nonce", nonce);
-    }
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
-        .type(JOSEObjectType.JWT).build(), claims.build());
-    jwt.sign(new RSASSASigner(KEY));
-    return jwt.serialize();
+  private static String idToken(String user, List<String> groups, String nonce) {
+    return PROVIDER.token(PROVIDER.key, issuer(), user, groups, 300, nonce);
   }
 }
