@@ -20,6 +20,9 @@ public final class AnnualReviewVariables {
       ProcessVariable.of("issuedOrLastReviewedOn", String.class, "the day the plan was issued or last reviewed");
   public static final ProcessVariable<String> PREPARATION_BEGINS =
       ProcessVariable.of("reviewPreparationBegins", String.class, "the day officers are asked to arrange the meeting");
+  public static final ProcessVariable<String> PREPARATION_STARTS_AT =
+      ProcessVariable.of("reviewPreparationStartsAt", String.class,
+          "when the preparation timer fires: 09:00 on the day preparation begins, or at once for an overdue review");
   public static final ProcessVariable<Number> YEAR_GROUP =
       ProcessVariable.of("yearGroup", Number.class, "the child's year group when the review is due (0 = reception)");
   public static final ProcessVariable<Boolean> PREPARING_FOR_ADULTHOOD =

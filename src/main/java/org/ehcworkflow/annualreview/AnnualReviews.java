@@ -79,7 +79,12 @@ public class AnnualReviews {
     variables.put(AnnualReviewVariables.CASE_REFERENCE.name(), plan.caseReference());
     variables.put(AnnualReviewVariables.REVIEW_KIND.name(), kind.name());
     variables.put(AnnualReviewVariables.ISSUED_OR_LAST_REVIEWED_ON.name(), plan.issuedOrLastReviewedOn().toString());
-    variables.put(AnnualReviewVariables.PREPARATION_BEGINS.name(), (prepare.isBefore(today) ? today : prepare).toString());
+    boolean now = !prepare.isAfter(today);
+    variables.put(AnnualReviewVariables.PREPARATION_BEGINS.name(), (now ? today : prepare).toString());
+    // A review whose preparation is already due (an overdue review onboarded) starts at once, not at 09:00.
+    variables.put(AnnualReviewVariables.PREPARATION_STARTS_AT.name(), now
+        ? EngineClock.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))
+        : prepare + "T09:00:00");
     variables.put(AnnualReviewVariables.YEAR_GROUP.name(), yearGroup);
     variables.put(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD.name(), yearGroup >= 9);
     return variables;

@@ -245,6 +245,8 @@ class LivingPlanProcessTest {
   void everyLateStepIsRecordedAsABreachAndManagersAreTold() {
     // Onboarded overdue: due 2026-02-01, so preparation starts at once and the breach fires at once.
     ProcessInstance review = planIssuedAndReviewStarted("EHC-2025-00008", "2025-02-01", 2012, 16);
+    assertThat(timerDue("Timer_PrepareReview")).as("at once, not at 09:00 tomorrow")
+        .isEqualTo(at("2026-03-02", LocalTime.of(10, 0)));
     runDueJobs();
     assertThat(review).hasPassed("Timer_AnnualReviewDeadline", "Task_RecordAnnualReviewBreach");
     complete(task(ARRANGE_MEETING), withVariables("meetingDate", "2026-03-20"));
