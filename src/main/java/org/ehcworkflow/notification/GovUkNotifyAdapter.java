@@ -1,6 +1,8 @@
 package org.ehcworkflow.notification;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
@@ -9,16 +11,24 @@ import uk.gov.service.notify.NotificationList;
 /**
  * GOV.UK Notify, through its official Java client. Each local template name maps to a Notify template id; the
  * notice's idempotency key is Notify's {@code reference}, so an interrupted delivery is looked up before it is
- * sent again.
+ * sent again. A notice that issues a statutory document carries it as Notify's file download ({@code link_to_file}
+ * in the template), behind a check of the family's email address, kept for 52 weeks.
  */
 public class GovUkNotifyAdapter implements NoticeChannel {
 
+  /** The Notify template field that carries a document: the family downloads it after confirming their email. */
+  static final String DOCUMENT_FIELD = "link_to_file";
+
   private final NotificationClient client;
   private final Map<String, String> templateIds;
+  private final Function<Long, Optional<Attachment>> documents;
 
-  public GovUkNotifyAdapter(NotificationClient client, Map<String, String> templateIds) {
+  /** @param documents a stored document by id, sent with the notice that names it ({@code documentId}) */
+  public GovUkNotifyAdapter(NotificationClient client, Map<String, String> templateIds,
+      Function<Long, Optional<Attachment>> documents) {
     this.client = client;
     this.templateIds = Map.copyOf(templateIds);
+    this.documents = documents;
   }
 
   @Override
@@ -33,10 +43,21 @@ public class GovUkNotifyAdapter implements NoticeChannel {
       throw new DeliveryFailure("no GOV.UK Notify template id is configured for " + notice.template()
           + " (ehc.notifications.gov-uk-notify.template-ids)", true, null);
     }
+    Map<String, Object> personalisation = new HashMap<>(notice.personalisation());
+    Optional<Attachment> document = Optional.ofNullable(notice.personalisation().get("documentId"))
+        .flatMap(id -> documents.apply(Long.valueOf(id)));
+    if (document.isPresent()) {
+      try {
+        personalisation.put(DOCUMENT_FIELD, NotificationClient.prepareUpload(document.get().content(),
+            document.get().filename(), true, "52 weeks"));
+      } catch (NotificationClientException e) {
+        throw new DeliveryFailure("the document could not be prepared for GOV.UK Notify", true, e);
+      }
+    }
     String reference = null;
     for (String address : notice.addresses()) {
       try {
-        reference = client.sendEmail(templateId, address, notice.personalisation(), notice.idempotencyKey())
+        reference = client.sendEmail(templateId, address, personalisation, notice.idempotencyKey())
             .getNotificationId().toString();
       } catch (NotificationClientException e) {
         throw failure(e);

@@ -29,6 +29,10 @@ public interface NoticeChannel {
       Map<String, String> personalisation) {
   }
 
+  /** A statutory document sent with the notice that issues it ({@code documentId} in its personalisation). */
+  record Attachment(String filename, String contentType, byte[] content) {
+  }
+
   /** Delivery did not happen. */
   class DeliveryFailure extends Exception {
     private final boolean permanent;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.ehcworkflow.document.Documents;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -47,15 +49,16 @@ class NotificationConfiguration {
   List<NoticeChannel> noticeChannels(ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
       Documents documents) {
     List<NoticeChannel> channels = new ArrayList<>();
+    Function<Long, Optional<NoticeChannel.Attachment>> attachments = id -> documents.find(id)
+        .map(d -> new NoticeChannel.Attachment(d.caseReference() + "-"
+            + d.type().name().toLowerCase().replace('_', '-') + "-v" + d.version() + ".pdf", d.contentType(),
+            documents.content(id).orElseThrow()));
     mail.ifAvailable(sender -> channels.add(
-        new SmtpAdapter(sender, properties.email().from(), properties.email().messageIdDomain(),
-            id -> documents.find(id).map(d -> new SmtpAdapter.Attachment(d.caseReference() + "-"
-                + d.type().name().toLowerCase().replace('_', '-') + "-v" + d.version() + ".pdf", d.contentType(),
-                documents.content(id).orElseThrow())))));
+        new SmtpAdapter(sender, properties.email().from(), properties.email().messageIdDomain(), attachments)));
     NotificationProperties.Notify notify = properties.govUkNotify();
     if (notify.apiKey() != null && !notify.apiKey().isBlank()) {
       channels.add(new GovUkNotifyAdapter(new NotificationClient(notify.apiKey(), notify.baseUrl()),
-          notify.templateIds()));
+          notify.templateIds(), attachments));
     }
     if (channels.isEmpty()) {
       LOG.warn("No notice channel is configured (spring.mail.host or ehc.notifications.gov-uk-notify.api-key): "

@@ -29,10 +29,6 @@ public class SmtpAdapter implements NoticeChannel {
   private final String messageIdDomain;
   private final Function<Long, Optional<Attachment>> documents;
 
-  /** A statutory document sent with the notice that issues it. */
-  public record Attachment(String filename, String contentType, byte[] content) {
-  }
-
   /** @param documents a stored document by id, attached to the notice that names it ({@code documentId}) */
   public SmtpAdapter(JavaMailSender mail, String from, String messageIdDomain,
       Function<Long, Optional<Attachment>> documents) {

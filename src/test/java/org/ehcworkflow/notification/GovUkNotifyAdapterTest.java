@@ -38,7 +38,9 @@ class GovUkNotifyAdapterTest {
   void setUp() {
     String apiKey = "test_key-" + UUID.randomUUID() + "-" + UUID.randomUUID();
     adapter = new GovUkNotifyAdapter(new NotificationClient(apiKey, notify.baseUrl()),
-        Map.of("advice-request", TEMPLATE_ID));
+        Map.of("advice-request", TEMPLATE_ID, "final-plan", TEMPLATE_ID),
+        id -> id == 7L ? java.util.Optional.of(new NoticeChannel.Attachment("EHC-2026-00001-final-plan-v1.pdf",
+            "application/pdf", "%PDF-1.7 the plan".getBytes())) : java.util.Optional.empty());
   }
 
   @Test
@@ -55,6 +57,24 @@ class GovUkNotifyAdapterTest {
         .withRequestBody(matchingJsonPath("$.reference", equalTo("proc-1/act-2/partner:HEALTH")))
         .withRequestBody(matchingJsonPath("$.personalisation.deadline", equalTo("2026-02-16")))
         .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+  }
+
+  @Test
+  void aNoticeThatIssuesADocumentSendsItAsNotifysFileDownload() throws Exception {
+    notify.stubFor(post("/v2/notifications/email").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody(sent(UUID.randomUUID().toString()))));
+    Outgoing finalPlan = new Outgoing("proc-1/act-9/family:EHC-2026-00001", List.of("parent@family.test"),
+        "final-plan", "unused", "unused", Map.of("caseReference", "EHC-2026-00001", "documentId", "7"));
+
+    adapter.deliver(finalPlan);
+
+    notify.verify(1, postRequestedFor(urlPathEqualTo("/v2/notifications/email"))
+        .withRequestBody(matchingJsonPath("$.personalisation.link_to_file.file",
+            equalTo(java.util.Base64.getEncoder().encodeToString("%PDF-1.7 the plan".getBytes()))))
+        .withRequestBody(matchingJsonPath("$.personalisation.link_to_file.filename",
+            equalTo("EHC-2026-00001-final-plan-v1.pdf")))
+        .withRequestBody(matchingJsonPath("$.personalisation.link_to_file.confirm_email_before_download",
+            equalTo("true"))));
   }
 
   @Test
