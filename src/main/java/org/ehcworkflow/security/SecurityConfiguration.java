@@ -36,6 +36,15 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<ServerErrorAnswers> serverErrorAnswers() {
+    FilterRegistrationBean<ServerErrorAnswers> registration = new FilterRegistrationBean<>(new ServerErrorAnswers());
+    registration.setName("ehc-server-error-answers");
+    registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*"));
+    registration.setOrder(Integer.MIN_VALUE + 20);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders(@Value("${ehc.security.hsts:false}") boolean hsts) {
     FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(hsts));
     registration.setName("ehc-security-headers");
