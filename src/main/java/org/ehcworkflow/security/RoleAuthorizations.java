@@ -1,16 +1,6 @@
 package org.ehcworkflow.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_TASK;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,14 +9,19 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups and their authorizations at start-up, idempotently: running it again adds what is
- * missing and changes nothing else. Partner groups see only the tasks they are candidates for (the engine
+ * Creates the role groups and their authorizations at start-up from configuration ({@link RoleProperties},
+ * {@code ehc.security.roles} in application.yml), idempotently: running it again adds what is missing and changes
+ * nothing else. Partner groups see only the tasks they are candidates for (the engine
  * grants those per task); coordinators open cases and work every case's tasks; managers read and reassign
  * everything. {@link Roles#PROCESS_WIDE_TASK_GROUPS} get their task rights here, on the process definitions.
  */
@@ -35,10 +30,12 @@ class RoleAuthorizations {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final RoleProperties roles;
 
-  RoleAuthorizations(IdentityService identity, AuthorizationService authorizations) {
+  RoleAuthorizations(IdentityService identity, AuthorizationService authorizations, RoleProperties roles) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.roles = roles;
   }
 
   @EventListener
@@ -48,27 +45,47 @@ class RoleAuthorizations {
   }
 
   void ensure() {
-    for (String group : Roles.ALL) {
-      ensureGroup(group);
-      grant(group, Resources.APPLICATION, "tasklist", ACCESS);
-      grant(group, Resources.FILTER, "*", READ);
-      grant(group, Resources.PROCESS_DEFINITION, "*", READ);
+    List<String> missing = Roles.ALL.stream().filter(group -> !roles.roles().containsKey(group)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("ehc.security.roles must configure the groups the models name: " + missing);
     }
-    grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE, READ_INSTANCE, READ_TASK,
-        TASK_WORK, READ_HISTORY);
-    grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, "*", CREATE, READ);
-    grant(Roles.COORDINATORS, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_TASK, UPDATE_TASK,
-        READ_HISTORY);
-    grant(Roles.MANAGERS, Resources.PROCESS_INSTANCE, "*", READ);
-    grant(Roles.MANAGERS, Resources.TASK, "*", READ, UPDATE);
-    grant(Roles.MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
+    List<Grant> grants = new ArrayList<>();
+    roles.roles().forEach((group, role) -> role.grants().forEach(grant -> grants.add(Grant.parse(group, grant))));
+    roles.roles().forEach((group, role) -> ensureGroup(group, role.name() == null ? group : role.name()));
+    grants.forEach(grant -> grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
   }
 
-  private void ensureGroup(String id) {
+  /** One configured grant, checked at start: an unknown resource or permission stops the start. */
+  record Grant(String group, Resource resource, String resourceId, Permission[] permissions) {
+
+    static Grant parse(String group, String text) {
+      String[] parts = text.split(":", 3);
+      if (parts.length != 3 || parts[2].isBlank()) {
+        throw new IllegalStateException("ehc.security.roles." + group + ": grant '" + text
+            + "' is not RESOURCE:resource-id:PERMISSION,...");
+      }
+      Resource resource;
+      try {
+        resource = Resources.valueOf(parts[0].trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("ehc.security.roles." + group + ": unknown resource " + parts[0]);
+      }
+      Permission[] permissions = Arrays.stream(parts[2].split(",")).map(String::trim).map(name -> {
+        try {
+          return ResourceTypeUtil.getPermissionByNameAndResourceType(name, resource.resourceType());
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("ehc.security.roles." + group + ": permission " + name + " does not apply "
+              + "to " + parts[0].trim());
+        }
+      }).toArray(Permission[]::new);
+      return new Grant(group, resource, parts[1].trim(), permissions);
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
-      group.setName(id);
+      group.setName(name);
       group.setType("WORKFLOW");
       identity.saveGroup(group);
     }

@@ -16,7 +16,7 @@ import jakarta.servlet.FilterConfig;
  * for the project's API). Within a request, Camunda's authorizations then apply to the signed-in user and their groups.
  */
 @Configuration
-@EnableConfigurationProperties(OidcProperties.class)
+@EnableConfigurationProperties({OidcProperties.class, RoleProperties.class})
 class SecurityConfiguration {
 
   @Bean

@@ -49,7 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=500", "ehc.security.oidc.audience=ehc-workflow",
         "ehc.security.oidc.group-mapping.EHC-Coordinators=coordinators",
-        "ehc.security.oidc.group-mapping.EHC-Health=health"})
+        "ehc.security.oidc.group-mapping.EHC-Health=health",
+        "ehc.security.roles.dataProtection.name=Data protection officer",
+        "ehc.security.roles.dataProtection.grants[0]=APPLICATION:cockpit:ACCESS",
+        "ehc.security.roles.dataProtection.grants[1]=PROCESS_DEFINITION:*:READ,READ_HISTORY"})
 class SecurityOnPostgresIT {
 
   static final TestOidcProvider PROVIDER = new TestOidcProvider();
@@ -122,6 +125,18 @@ class SecurityOnPostgresIT {
     assertThat(status("coordinator", "/engine-rest/task/" + socialCareTask)).isEqualTo(HttpStatus.OK);
     assertThat(status("coordinator", "/api/cases/SEC-1/documents")).isEqualTo(HttpStatus.OK);
     assertThat(status("coordinator", "/api/cases/SEC-1")).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aCouncilAddsARoleByConfigurationAndTheStartCreatesItOnce() {
+    assertThat(identity.createGroupQuery().groupId("dataProtection").singleResult().getName())
+        .isEqualTo("Data protection officer");
+    var authorizations = engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("dataProtection").list();
+    assertThat(authorizations).extracting(a -> a.getResourceType() + ":" + a.getResourceId())
+        .contains("0:cockpit", "6:*");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("coordinators")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).list())
+        .extracting(a -> a.getResourceId()).containsExactlyInAnyOrder("tasklist", "cockpit");
   }
 
   @Test
