@@ -292,6 +292,8 @@ class LivingPlanProcessTest {
     planOnly("EHC-Y2", 2024, 7);      // year 2 in an infant school
     planOnly("EHC-Y4", 2022, 11);     // year 4: no transfer this year
     planOnly("EHC-Y11-SF", 2015, 18); // year 11 in a school with a sixth form: stays
+    planOnly("EHC-FIRST", 2022, 9);   // year 4 in a first school (to age 9): to middle school
+    planOnly("EHC-MIDDLE", 2018, 13); // year 8 in a middle school (to age 13): to secondary
 
     Job cohort = managementService().createJobQuery().processDefinitionKey(COHORT).timers().singleResult();
     assertThat(cohort.getDuedate()).isEqualTo(at("2026-09-01", LocalTime.of(6, 0)));
@@ -304,7 +306,10 @@ class LivingPlanProcessTest {
     assertThat(transferDue("EHC-Y2")).isEqualTo("2027-02-15");
     assertThat(transferVariable("EHC-Y2", "transferKind")).isEqualTo("INFANT_TO_JUNIOR");
     assertThat(transferVariable("EHC-Y11", "transferTimeLimit")).isEqualTo("PHASE_TRANSFER_POST_16");
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(TRANSFER).count()).isEqualTo(4);
+    assertThat(transferVariable("EHC-FIRST", "transferKind")).isEqualTo("PRIMARY_TO_MIDDLE");
+    assertThat(transferVariable("EHC-MIDDLE", "transferKind")).isEqualTo("MIDDLE_TO_SECONDARY");
+    assertThat(transferDue("EHC-MIDDLE")).isEqualTo("2027-02-15");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(TRANSFER).count()).isEqualTo(6);
     assertThat(managementService().createJobQuery().processDefinitionKey(COHORT).timers().singleResult()
         .getDuedate()).as("next year's run is waiting").isEqualTo(at("2027-09-01", LocalTime.of(6, 0)));
 
