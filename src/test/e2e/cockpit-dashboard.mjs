@@ -41,6 +41,10 @@ try {
   }
   await dashboard.scrollIntoViewIfNeeded();
   await page.screenshot({ path: process.env.SCREENSHOT ?? 'cockpit-statutory-deadlines.png', fullPage: true });
+  // The same signed-in session opens a case's documents page, as a link in a task would.
+  await page.goto(`${base}/documents.html?case=DEMO-0002`);
+  await page.locator('#documents tr, #message:not(:empty)').first().waitFor({ timeout: 30000 });
+  figures.documentsOfDemo0002 = await page.locator('#documents tr a').allTextContents();
   console.log(JSON.stringify(figures));
 } finally {
   await browser.close();

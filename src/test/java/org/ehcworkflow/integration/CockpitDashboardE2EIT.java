@@ -75,6 +75,8 @@ class CockpitDashboardE2EIT {
     assertThat(shown.get("open").get("DECISION_TO_ASSESS").get("breached").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(shown.get("firstBreachedCases").toString()).contains("DEMO-");
     assertThat(Files.size(screenshot)).isPositive();
+    assertThat(shown.get("documentsOfDemo0002").toString()).as("the documents page in the same session")
+        .contains("Decision to assess");
   }
 
   private void installPlaywright() throws IOException, InterruptedException {
