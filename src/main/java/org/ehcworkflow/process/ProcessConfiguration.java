@@ -49,6 +49,35 @@ class ProcessConfiguration {
   }
 
   @Bean
+  FinalReminders finalReminders(JdbcTemplate jdbc, org.camunda.bpm.engine.RuntimeService runtime,
+      org.camunda.bpm.engine.TaskService tasks, Notifications notifications,
+      org.ehcworkflow.notification.NotificationProperties properties,
+      org.ehcworkflow.calendar.CalendarProperties calendar) {
+    return new FinalReminders(jdbc, runtime, tasks, notifications, properties, calendar.finalReminderLeadTimes());
+  }
+
+  @Bean
+  FinalRemindersRun finalRemindersRun(FinalReminders reminders) {
+    return new FinalRemindersRun(reminders);
+  }
+
+  /** Every 15 minutes ({@code ehc.calendar.final-reminder-interval}): the later reminders that have fallen due. */
+  static class FinalRemindersRun {
+    private final FinalReminders reminders;
+
+    FinalRemindersRun(FinalReminders reminders) {
+      this.reminders = reminders;
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(
+        fixedDelayString = "${ehc.calendar.final-reminder-interval:PT15M}",
+        initialDelayString = "${ehc.calendar.final-reminder-interval:PT15M}")
+    void run() {
+      reminders.sendDue(EngineClock.today());
+    }
+  }
+
+  @Bean
   StatutoryClocks statutoryClocks(DeadlineSchedule schedule) {
     return new StatutoryClocks(schedule);
   }

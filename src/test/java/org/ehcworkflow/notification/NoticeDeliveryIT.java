@@ -73,6 +73,7 @@ class NoticeDeliveryIT {
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate rest;
   @Autowired org.ehcworkflow.document.Documents documents;
+  @Autowired org.ehcworkflow.process.FinalReminders finalReminders;
 
   MutableClock clock;
   NotificationDispatcher dispatcher;
@@ -320,6 +321,24 @@ class NoticeDeliveryIT {
     assertThat(attachmentName).isEqualTo("ATTACH-1-decision-to-assess-v1.pdf");
     assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
         .digest(attachment))).isEqualTo(stored.checksum());
+  }
+
+  @Test
+  void twoDaysBeforeADeadlineWhoeverHoldsTheStepIsRemindedOnce() throws Exception {
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    // Received 40 days ago: the 6-week decision is due in 2 days, and the panel holds the task.
+    String caseReference = opening.open(Map.of("requestReceivedDate", today.minusDays(40).toString(),
+        "requesterType", "PARENT"), null, null).getBusinessKey();
+
+    assertThat(finalReminders.sendDue(today)).isPositive();
+    assertThat(finalReminders.sendDue(today)).as("once").isZero();
+    dispatcher.dispatchDue();
+
+    assertThat(jdbc.queryForList("select recipient_kind || ':' || recipient_id from notification_outbox "
+        + "where case_reference = ? and idempotency_key like 'ledger/%'", String.class, caseReference))
+        .as("the panel holds the decision task").containsExactly("GROUP:sendPanel");
+    assertThat(received("send-panel@council.test", "Reminder")).anySatisfy(m -> assertThat(m.getSubject())
+        .contains(caseReference).contains(today.plusDays(2).toString()));
   }
 
   private void record(String caseReference, Recipient recipient) {
