@@ -111,7 +111,9 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     String scrape = "";
-    for (int i = 0; i < 100 && !scrape.contains("ehc_deadline_breaches{time_limit=\"DECISION_TO_ASSESS\"}"); i++) {
+    // The gauges refresh every second here; wait until the demo data's breach and notices have been counted.
+    for (int i = 0; i < 100 && !(scrape.contains("ehc_deadline_breaches{time_limit=\"DECISION_TO_ASSESS\"}")
+        && scrape.contains("ehc_notices{status=")); i++) {
       Thread.sleep(200);
       scrape = rest.withBasicAuth("demo", "demo").getForObject("/actuator/prometheus", String.class);
     }
