@@ -2,20 +2,16 @@ package org.ehcworkflow.document;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.security.CaseAccess;
 import org.ehcworkflow.security.CurrentUser;
-import org.ehcworkflow.security.ApiAuthenticationProvider;
+import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's documents and the plan's sections: who may see them is {@link CaseAccess}'s to say; who may write a
  * section is the section's ({@link PlanSection#editableBy}). Works with HTTP Basic and, for links opened from
- * Tasklist, with the webapp session (changes then need the CSRF token from {@code /api/session/csrf-token}).
+ * Tasklist, with the webapp session (changes then need its CSRF token, from {@code /api/session/csrf-token}).
  */
 @RestController
+@AnswersBadInput
 @Tag(name = "Documents and plan", description = "Statutory documents of a case, and the plan's sections and versions")
 class DocumentController {
 
@@ -122,20 +119,8 @@ class DocumentController {
     return ResponseEntity.ok(SectionChange.between(before.get(), after.get()));
   }
 
-  @Operation(summary = "The CSRF token of the signed-in webapp session, for pages that change data")
-  @GetMapping("/api/session/csrf-token")
-  Map<String, String> csrfToken(HttpServletRequest request) {
-    String token = ApiAuthenticationProvider.csrfToken(request.getSession(false));
-    return token == null ? Map.of() : Map.of("token", token);
-  }
-
   private boolean mayWrite(PlanSection section) {
     List<String> groups = access.groups();
     return groups.contains("camunda-admin") || section.editableBy(groups);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }

@@ -160,5 +160,4 @@ class CaseController {
     problem.setTitle("Conflict");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
-
 }

@@ -3,10 +3,7 @@ package org.ehcworkflow.onboarding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ehcworkflow.security.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Onboarding an existing register of plans: administrators only. */
 @RestController
+@AnswersBadInput
 @RequestMapping("/api/plans")
 @Tag(name = "Plans", description = "The register of maintained EHC plans")
 class OnboardingController {
@@ -35,10 +33,5 @@ class OnboardingController {
   RegisterCsvImport.Report importCsv(@RequestBody String csv) {
     user.requireAdministrator();
     return csvImport.importCsv(csv);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> badFile(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
+import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The partner directory: read by coordinators and managers, kept by administrators. */
 @RestController
+@AnswersBadInput
 @RequestMapping("/api/partners")
 @Tag(name = "Partners", description = "Partner teams and settings that notices are sent to")
 class PartnerController {
@@ -84,11 +86,6 @@ class PartnerController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setProperty("problems", e.problems());
     return ResponseEntity.badRequest().body(problem);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> badFile(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)

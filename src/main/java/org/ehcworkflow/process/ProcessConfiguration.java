@@ -1,25 +1,30 @@
 package org.ehcworkflow.process;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.calendar.CalendarProperties;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.JdbcCaseFile;
-import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.document.DocumentProperties;
+import org.ehcworkflow.document.DocumentType;
+import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.needsassessment.AdviceRequests;
 import org.ehcworkflow.needsassessment.CaseOpening;
 import org.ehcworkflow.needsassessment.OpenCaseListener;
 import org.ehcworkflow.needsassessment.TaskDecisions;
-import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.NoticeFields;
-import org.ehcworkflow.partner.PartnerDirectory;
 import org.ehcworkflow.notification.NoticeTemplates;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
-import org.ehcworkflow.document.DocumentType;
+import org.ehcworkflow.notification.NotificationProperties;
+import org.ehcworkflow.notification.Notifications;
+import org.ehcworkflow.partner.PartnerDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * All wiring of ports, adapters and the beans the BPMN models name ({@code ${sendNotice}}, {@code ${openCase}},
@@ -44,15 +49,15 @@ class ProcessConfiguration {
   }
 
   @Bean
-  TaskNotices taskNotices(Notifications notifications, org.ehcworkflow.notification.NotificationProperties properties) {
+  TaskNotices taskNotices(Notifications notifications, NotificationProperties properties) {
     return new TaskNotices(notifications, properties);
   }
 
   @Bean
-  FinalReminders finalReminders(JdbcTemplate jdbc, org.camunda.bpm.engine.RuntimeService runtime,
-      org.camunda.bpm.engine.TaskService tasks, Notifications notifications,
-      org.ehcworkflow.notification.NotificationProperties properties,
-      org.ehcworkflow.calendar.CalendarProperties calendar) {
+  FinalReminders finalReminders(JdbcTemplate jdbc, RuntimeService runtime,
+      TaskService tasks, Notifications notifications,
+      NotificationProperties properties,
+      CalendarProperties calendar) {
     return new FinalReminders(jdbc, runtime, tasks, notifications, properties, calendar.finalReminderLeadTimes());
   }
 
@@ -69,8 +74,7 @@ class ProcessConfiguration {
       this.reminders = reminders;
     }
 
-    @org.springframework.scheduling.annotation.Scheduled(
-        fixedDelayString = "${ehc.calendar.final-reminder-interval:PT15M}",
+    @Scheduled(fixedDelayString = "${ehc.calendar.final-reminder-interval:PT15M}",
         initialDelayString = "${ehc.calendar.final-reminder-interval:PT15M}")
     void run() {
       reminders.sendDue(EngineClock.today());
@@ -114,7 +118,7 @@ class ProcessConfiguration {
   }
 
   @Bean
-  CaseOpening caseOpening(org.camunda.bpm.engine.RuntimeService runtime, CaseFile caseFile) {
+  CaseOpening caseOpening(RuntimeService runtime, CaseFile caseFile) {
     return new CaseOpening(runtime, caseFile);
   }
 

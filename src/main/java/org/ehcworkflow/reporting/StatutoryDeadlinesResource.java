@@ -7,7 +7,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard's figures, for managers (and administrators) only: any other signed-in user gets 403. The period
- * defaults to the calendar year so far, as the Department for Education reports plans issued within 20 weeks.
+ * defaults to the calendar year so far ({@link TimelinessReport#report(LocalDate, String, String)}).
  */
 public class StatutoryDeadlinesResource extends AbstractCockpitPluginResource {
 
@@ -36,31 +35,13 @@ public class StatutoryDeadlinesResource extends AbstractCockpitPluginResource {
           .entity("{\"message\":\"the statutory deadlines dashboard is for managers\"}")
           .type(MediaType.APPLICATION_JSON).build());
     }
-    LocalDate today = EngineClock.today();
-    LocalDate start = date("from", from, today.withDayOfYear(1));
-    LocalDate end = date("to", to, today);
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
     try {
-      return new TimelinessReport(new JdbcTemplate(configuration.getDataSource())).report(today, start, end);
+      return new TimelinessReport(new JdbcTemplate(configuration.getDataSource())).report(EngineClock.today(), from, to);
     } catch (IllegalArgumentException e) {
-      throw badRequest(e.getMessage());
+      throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+          .entity(java.util.Map.of("message", e.getMessage())).type(MediaType.APPLICATION_JSON).build());
     }
-  }
-
-  private static LocalDate date(String name, String value, LocalDate otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw badRequest(name + " must be a date in the form YYYY-MM-DD, got '" + value + "'");
-    }
-  }
-
-  private static WebApplicationException badRequest(String message) {
-    return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
-        .entity(java.util.Map.of("message", message)).type(MediaType.APPLICATION_JSON).build());
   }
 }

@@ -2,15 +2,10 @@ package org.ehcworkflow.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import org.ehcworkflow.process.EngineClock;
-import org.ehcworkflow.process.IsoDates;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The dashboard's figures for reporting tools (HTTP Basic): managers only, the same numbers Cockpit shows. */
 @RestController
+@AnswersBadInput
 @RequestMapping("/api/timeliness")
 @Tag(name = "Timeliness", description = "Statutory deadlines due, breached, and met on time")
 class TimelinessController {
@@ -36,13 +32,6 @@ class TimelinessController {
   TimelinessReport.Report timeliness(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     user.requireAnyOf(Roles.MANAGERS);
-    LocalDate today = EngineClock.today();
-    return report.report(today, from == null ? today.withDayOfYear(1) : IsoDates.parse("from", from),
-        to == null ? today : IsoDates.parse("to", to));
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    return report.report(EngineClock.today(), from, to);
   }
 }

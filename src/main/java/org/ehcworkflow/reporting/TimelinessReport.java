@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.process.IsoDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,6 +49,21 @@ public class TimelinessReport {
   }
 
   public record Report(LocalDate asOf, LocalDate from, LocalDate to, List<OpenDeadlines> open, List<Rate> rates) {
+  }
+
+  /**
+   * The report for a period given as the caller wrote it: {@code from} and {@code to} as YYYY-MM-DD, by default the
+   * calendar year so far (the Department for Education counts plans issued in a calendar year).
+   *
+   * @throws IllegalArgumentException naming the date at fault
+   */
+  public Report report(LocalDate today, String from, String to) {
+    return report(today, blank(from) ? today.withDayOfYear(1) : IsoDates.parse("from", from),
+        blank(to) ? today : IsoDates.parse("to", to));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   public Report report(LocalDate today, LocalDate from, LocalDate to) {

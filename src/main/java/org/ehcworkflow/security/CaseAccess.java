@@ -36,10 +36,29 @@ public class CaseAccess {
    * @throws CurrentUser.Forbidden unless the signed-in user may see this case
    */
   public void requireCase(String caseReference) {
-    String request = request();
-    boolean allowed = user.id() != null && (user.groups().stream().anyMatch(WHOLE_CASELOAD::contains)
+    boolean allowed = wholeCaseload()
         // The query runs with the signed-in user's task authorizations: it counts only tasks they may see.
-        || tasks.createTaskQuery().processInstanceBusinessKey(caseReference).count() > 0);
+        || user.id() != null && tasks.createTaskQuery().processInstanceBusinessKey(caseReference).count() > 0;
+    decide(allowed, caseReference);
+  }
+
+  /**
+   * A case's documents are for the authority's own staff (coordinators, panel, managers, administrators): partners
+   * receive what concerns them through their tasks and notices, never the case's whole file.
+   *
+   * @throws CurrentUser.Forbidden for anyone else
+   */
+  public void requireCaseDocuments(String caseReference) {
+    decide(wholeCaseload(), caseReference);
+  }
+
+  private boolean wholeCaseload() {
+    return user.id() != null && user.groups().stream().anyMatch(WHOLE_CASELOAD::contains);
+  }
+
+  /** Records the access (viewed or changed, by the request's method) or the refusal, and refuses if it must. */
+  private void decide(boolean allowed, String caseReference) {
+    String request = request();
     if (!allowed) {
       if (user.id() != null) {
         audit.record(user.id(), AuditTrail.Action.REFUSED, caseReference, request);
@@ -55,23 +74,6 @@ public class CaseAccess {
       return attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI();
     }
     return "GET (no request)";
-  }
-
-  /**
-   * A case's documents are for the authority's own staff (coordinators, panel, managers, administrators): partners
-   * receive what concerns them through their tasks and notices, never the case's whole file.
-   *
-   * @throws CurrentUser.Forbidden for anyone else
-   */
-  public void requireCaseDocuments(String caseReference) {
-    String request = request();
-    if (user.id() == null || user.groups().stream().noneMatch(WHOLE_CASELOAD::contains)) {
-      if (user.id() != null) {
-        audit.record(user.id(), AuditTrail.Action.REFUSED, caseReference, request);
-      }
-      throw new CurrentUser.Forbidden();
-    }
-    audit.record(user.id(), AuditTrail.Action.VIEWED, caseReference, request);
   }
 
   public List<String> groups() {
