@@ -26,8 +26,9 @@ class AnnualReviewConfiguration {
   }
 
   @Bean
-  ReviewDecisions reviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews) {
-    return new ReviewDecisions(register, schedule, reviews);
+  ReviewDecisions reviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews,
+      CaseFile caseFile) {
+    return new ReviewDecisions(register, schedule, reviews, caseFile);
   }
 
   @Bean

@@ -34,23 +34,31 @@ public final class AnnualReviewVariables {
   public static final ProcessVariable<String> ADVICE_SUMMARY =
       ProcessVariable.of("adviceSummary", String.class, "what advice was gathered and circulated");
   public static final ProcessVariable<String> RECOMMENDATION =
-      ProcessVariable.of("reviewRecommendation", String.class, "the meeting's recommendation: maintain, amend or cease");
+      ProcessVariable.oneOf("reviewRecommendation", "the meeting's recommendation: maintain, amend or cease",
+          "maintain", "amend", "cease");
+  public static final ProcessVariable<String> REPORT_SUMMARY =
+      ProcessVariable.of("reportSummary", String.class, "the review report's summary, from the setting");
+  public static final ProcessVariable<String> CONSULTATION_NOTES =
+      ProcessVariable.of("consultationNotes", String.class, "what the family and the setting said about ceasing");
   public static final ProcessVariable<Boolean> PREPARING_FOR_ADULTHOOD_COVERED =
       ProcessVariable.of("preparingForAdulthoodCovered", Boolean.class, "the report covers preparing for adulthood");
   public static final ProcessVariable<String> DECISION =
-      ProcessVariable.of("reviewDecision", String.class, "the authority's decision: maintain, amend or cease");
+      ProcessVariable.oneOf("reviewDecision", "the authority's decision: maintain, amend or cease", "maintain",
+          "amend", "cease");
   public static final ProcessVariable<String> DECISION_REASON =
       ProcessVariable.of("decisionReason", String.class, "why, in words the family will read");
   public static final ProcessVariable<Boolean> CEASE_AFTER_CONSULTATION =
       ProcessVariable.of("ceaseAfterConsultation", Boolean.class, "still cease once the family and setting were heard");
   public static final ProcessVariable<String> CEASING_REASON =
-      ProcessVariable.of("ceasingReason", String.class, "a CeasingReason: the ground of reg 30 or CFA 2014 s45");
+      ProcessVariable.oneOf("ceasingReason", "a CeasingReason: the ground of reg 30 or CFA 2014 s45",
+          CeasingReason.class);
   public static final ProcessVariable<String> APPEAL_LODGED_ON =
       ProcessVariable.of("appealLodgedOn", String.class, "the day the family appealed against ceasing");
   public static final ProcessVariable<String> TRIBUNAL_DECISION_EXPECTED =
       ProcessVariable.of("tribunalDecisionExpected", String.class, "when the tribunal's decision is expected (12 weeks)");
   public static final ProcessVariable<String> TRIBUNAL_OUTCOME =
-      ProcessVariable.of("tribunalOutcome", String.class, "ceaseUpheld or planKept");
+      ProcessVariable.oneOf("tribunalOutcome", "ceaseUpheld or planKept (noAppeal when none was lodged)",
+          "ceaseUpheld", "planKept");
   public static final ProcessVariable<String> TRANSFER_DUE =
       ProcessVariable.of("transferDue", String.class, "for a transfer review: the day the plan must name the new setting");
   public static final ProcessVariable<String> TRANSFER_TITLE =

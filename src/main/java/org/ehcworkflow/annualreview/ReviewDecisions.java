@@ -6,8 +6,15 @@ import static org.ehcworkflow.process.TaskInputs.date;
 import static org.ehcworkflow.process.TaskInputs.requireBoolean;
 import static org.ehcworkflow.process.TaskInputs.requireOneOf;
 import static org.ehcworkflow.process.TaskInputs.requireText;
+import static org.ehcworkflow.process.TaskInputs.optionalBoolean;
+import static org.ehcworkflow.process.TaskInputs.record;
+import static org.ehcworkflow.process.TaskInputs.text;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ehcworkflow.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.calendar.TimeLimit;
@@ -31,8 +38,10 @@ public class ReviewDecisions {
   private final PlanRegister register;
   private final DeadlineSchedule schedule;
   private final AnnualReviews reviews;
+  private final CaseFile caseFile;
 
-  public ReviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews) {
+  public ReviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews, CaseFile caseFile) {
+    this.caseFile = caseFile;
     this.register = register;
     this.schedule = schedule;
     this.reviews = reviews;
@@ -52,7 +61,10 @@ public class ReviewDecisions {
   }
 
   public void adviceGathered(DelegateTask task) {
-    requireText(task, AnnualReviewVariables.ADVICE_SUMMARY, "say what advice was gathered and circulated");
+    String summary = requireText(task, AnnualReviewVariables.ADVICE_SUMMARY,
+        "say what advice was gathered and circulated");
+    record(caseFile, task, Map.of(AnnualReviewVariables.ADVICE_SUMMARY.name(), summary),
+        Set.of(AnnualReviewVariables.ADVICE_SUMMARY.name()));
   }
 
   /**
@@ -65,9 +77,9 @@ public class ReviewDecisions {
     if (held.isAfter(EngineClock.today())) {
       throw InputRejected.because("meetingHeldOn " + held + " is in the future: send the report after the meeting");
     }
-    requireOneOf(task, AnnualReviewVariables.RECOMMENDATION, "maintain", "amend", "cease");
-    if (Boolean.TRUE.equals(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD.get(task))
-        && !Boolean.TRUE.equals(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD_COVERED.get(task))) {
+    String recommendation = requireOneOf(task, AnnualReviewVariables.RECOMMENDATION);
+    Boolean covered = optionalBoolean(task, AnnualReviewVariables.PREPARING_FOR_ADULTHOOD_COVERED);
+    if (Boolean.TRUE.equals(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD.get(task)) && !Boolean.TRUE.equals(covered)) {
       throw InputRejected.because("preparingForAdulthoodCovered: from year 9 the review must cover preparing for "
           + "adulthood and independent living (SEND Regs 2014 reg 20(6))");
     }
@@ -79,11 +91,17 @@ public class ReviewDecisions {
         currentUser(task));
     AnnualReviewVariables.MEETING_HELD_ON.set(task, held.toString());
     task.getExecution().setVariables(schedule.variables(held, TimeLimit.REVIEW_DECISION));
+    Map<String, String> report = new LinkedHashMap<>();
+    report.put(AnnualReviewVariables.MEETING_HELD_ON.name(), held.toString());
+    report.put(AnnualReviewVariables.RECOMMENDATION.name(), recommendation);
+    report.put(AnnualReviewVariables.PREPARING_FOR_ADULTHOOD_COVERED.name(), Boolean.TRUE.equals(covered) ? "true" : null);
+    report.put(AnnualReviewVariables.REPORT_SUMMARY.name(), text(task, AnnualReviewVariables.REPORT_SUMMARY));
+    record(caseFile, task, report, Set.of(AnnualReviewVariables.REPORT_SUMMARY.name()));
   }
 
   /** Maintain, amend or cease; a transfer review must name the new setting, so it amends (or ceases). */
   public void decided(DelegateTask task) {
-    String decision = requireOneOf(task, AnnualReviewVariables.DECISION, "maintain", "amend", "cease");
+    String decision = requireOneOf(task, AnnualReviewVariables.DECISION);
     requireText(task, AnnualReviewVariables.DECISION_REASON, "the family's notice gives the reasons");
     if (decision.equals("maintain")
         && ReviewKind.PHASE_TRANSFER.name().equals(AnnualReviewVariables.REVIEW_KIND.get(task))) {
@@ -97,10 +115,16 @@ public class ReviewDecisions {
   }
 
   public void ceasingConsulted(DelegateTask task) {
-    if (requireBoolean(task, AnnualReviewVariables.CEASE_AFTER_CONSULTATION)) {
+    boolean cease = requireBoolean(task, AnnualReviewVariables.CEASE_AFTER_CONSULTATION);
+    if (cease) {
       code(task, AnnualReviewVariables.CEASING_REASON, CeasingReason.class);
       AnnualReviewVariables.TRIBUNAL_OUTCOME.set(task, "noAppeal");
     }
+    Map<String, String> consultation = new LinkedHashMap<>();
+    consultation.put(AnnualReviewVariables.CEASE_AFTER_CONSULTATION.name(), Boolean.toString(cease));
+    consultation.put(AnnualReviewVariables.CEASING_REASON.name(), cease ? text(task, AnnualReviewVariables.CEASING_REASON) : null);
+    consultation.put(AnnualReviewVariables.CONSULTATION_NOTES.name(), text(task, AnnualReviewVariables.CONSULTATION_NOTES));
+    record(caseFile, task, consultation, Set.of(AnnualReviewVariables.CONSULTATION_NOTES.name()));
   }
 
   /** An appeal keeps the plan in place until the tribunal decides. */
@@ -113,6 +137,6 @@ public class ReviewDecisions {
   }
 
   public void tribunalDecided(DelegateTask task) {
-    requireOneOf(task, AnnualReviewVariables.TRIBUNAL_OUTCOME, "ceaseUpheld", "planKept");
+    requireOneOf(task, AnnualReviewVariables.TRIBUNAL_OUTCOME);
   }
 }

@@ -23,7 +23,10 @@ public interface CaseFile {
   /** The child's and family's details as received with the request, if the request brought any. */
   Optional<ChildDetails> requestDetails(String caseReference);
 
-  /** Records that a time limit passed with the step undone; once per limit and scope. */
+  /**
+   * Records that a time limit passed with the step undone; once per limit, scope and deadline, so a later cycle's
+   * breach of the same limit is a breach of its own.
+   */
   void recordBreach(String caseReference, TimeLimit limit, String scope, LocalDate due);
 
   List<Breach> breaches(String caseReference);
@@ -33,6 +36,12 @@ public interface CaseFile {
   List<TimeLimitException> exceptions(String caseReference);
 
   void close(String caseReference, CaseStatus status, LocalDate on, String reason);
+
+  /** Keeps what was submitted at a step (codes, dates, free text), with the day and who recorded it. */
+  void recordStep(StepRecord record);
+
+  /** Everything recorded at the case's steps, oldest first. */
+  List<StepRecord> steps(String caseReference);
 
   /**
    * A case as opened.
@@ -53,7 +62,28 @@ public interface CaseFile {
   record Breach(TimeLimit timeLimit, String scope, LocalDate due) {
   }
 
+  /**
+   * An exception to a time limit.
+   *
+   * @param scope the advice giver whose 6 weeks it excuses (reg 8(2)), or null for the whole case (reg 10(4))
+   */
   record TimeLimitException(ExceptionReason reason, String details, LocalDate startsOn, LocalDate endsOn,
-      String recordedBy) {
+      String recordedBy, String scope) {
+
+    public TimeLimitException(ExceptionReason reason, String details, LocalDate startsOn, LocalDate endsOn,
+        String recordedBy) {
+      this(reason, details, startsOn, endsOn, recordedBy, null);
+    }
+  }
+
+  /**
+   * What a step's task brought in.
+   *
+   * @param step the task's activity id ({@code Task_RecordSettingResponse})
+   * @param facts each submitted field by name, in the order given
+   * @param freeText the fields that hold free text (cleared when the case is anonymised)
+   */
+  record StepRecord(String caseReference, String processInstanceId, String step, java.util.Map<String, String> facts,
+      java.util.Set<String> freeText, LocalDate recordedOn, String recordedBy) {
   }
 }

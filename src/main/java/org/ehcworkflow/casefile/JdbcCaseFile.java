@@ -4,7 +4,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,9 +87,10 @@ public class JdbcCaseFile implements CaseFile {
     jdbc.update("""
         insert into case_breach (case_reference, time_limit, scope, due_date, recorded_at)
         select ?, ?, ?, ?, ?
-        where not exists (select 1 from case_breach where case_reference = ? and time_limit = ? and scope = ?)
+        where not exists (select 1 from case_breach where case_reference = ? and time_limit = ? and scope = ?
+          and due_date = ?)
         """, caseReference, limit.name(), scope, Date.valueOf(due), Timestamp.from(Instant.now()),
-        caseReference, limit.name(), scope);
+        caseReference, limit.name(), scope, Date.valueOf(due));
   }
 
   @Override
@@ -99,20 +103,22 @@ public class JdbcCaseFile implements CaseFile {
   @Override
   public void recordException(String caseReference, TimeLimitException e) {
     jdbc.update("""
-        insert into case_exception (case_reference, reason, details, starts_on, ends_on, recorded_by, recorded_at)
-        values (?, ?, ?, ?, ?, ?, ?)
+        insert into case_exception (case_reference, reason, details, starts_on, ends_on, recorded_by, recorded_at,
+          scope)
+        values (?, ?, ?, ?, ?, ?, ?, ?)
         """, caseReference, e.reason().name(), e.details(), Date.valueOf(e.startsOn()),
-        e.endsOn() == null ? null : Date.valueOf(e.endsOn()), e.recordedBy(), Timestamp.from(Instant.now()));
+        e.endsOn() == null ? null : Date.valueOf(e.endsOn()), e.recordedBy(), Timestamp.from(Instant.now()),
+        e.scope());
   }
 
   @Override
   public List<TimeLimitException> exceptions(String caseReference) {
     return jdbc.query("""
-        select reason, details, starts_on, ends_on, recorded_by from case_exception
+        select reason, details, starts_on, ends_on, recorded_by, scope from case_exception
         where case_reference = ? order by id
         """, (rs, i) -> new TimeLimitException(ExceptionReason.valueOf(rs.getString(1)), rs.getString(2),
-        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)),
-        caseReference);
+        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
+        rs.getString(6)), caseReference);
   }
 
   @Override
@@ -120,5 +126,37 @@ public class JdbcCaseFile implements CaseFile {
     jdbc.update("""
         update ehc_case set status = ?, status_date = ?, status_reason = ?, updated_at = ? where case_reference = ?
         """, status.name(), Date.valueOf(on), reason, Timestamp.from(Instant.now()), caseReference);
+  }
+
+  @Override
+  public void recordStep(StepRecord record) {
+    Timestamp now = Timestamp.from(Instant.now());
+    record.facts().forEach((field, value) -> jdbc.update("""
+        insert into case_record (case_reference, process_instance_id, step, field, field_value, free_text,
+          recorded_on, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, record.caseReference(), record.processInstanceId(), record.step(), field, value,
+        record.freeText().contains(field), Date.valueOf(record.recordedOn()), record.recordedBy(), now));
+  }
+
+  @Override
+  public List<StepRecord> steps(String caseReference) {
+    Map<String, StepRecord> byStep = new LinkedHashMap<>();
+    jdbc.query("""
+        select process_instance_id, step, field, field_value, free_text, recorded_on, recorded_by, recorded_at
+        from case_record where case_reference = ? order by id
+        """, rs -> {
+          String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getTimestamp(8).getTime();
+          StepRecord step = byStep.get(key);
+          if (step == null) {
+            step = new StepRecord(caseReference, rs.getString(1), rs.getString(2), new LinkedHashMap<>(),
+                new LinkedHashSet<>(), rs.getDate(6).toLocalDate(), rs.getString(7));
+            byStep.put(key, step);
+          }
+          step.facts().put(rs.getString(3), rs.getString(4));
+          if (rs.getBoolean(5)) {
+            step.freeText().add(rs.getString(3));
+          }
+        }, caseReference);
+    return List.copyOf(byStep.values());
   }
 }

@@ -31,6 +31,7 @@ public class SubjectAccessExport {
     held.put("request", rows("select * from case_request where case_reference = ?", caseReference));
     held.put("exceptions", rows("select * from case_exception where case_reference = ? order by id", caseReference));
     held.put("breaches", rows("select * from case_breach where case_reference = ? order by id", caseReference));
+    held.put("steps", rows("select * from case_record where case_reference = ? order by id", caseReference));
     held.put("deadlines", rows("select * from deadline_ledger where case_reference = ? order by id", caseReference));
     held.put("plan", rows("select * from ehc_plan where case_reference = ?", caseReference));
     held.put("planHistory", rows("select * from ehc_plan_event where case_reference = ? order by id", caseReference));

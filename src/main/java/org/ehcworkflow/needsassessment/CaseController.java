@@ -14,12 +14,10 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +65,8 @@ class CaseController {
   }
 
   record CaseView(String caseReference, String status, String requesterType, LocalDate requestReceivedDate,
-      Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions) {
+      Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions,
+      List<CaseFile.StepRecord> record) {
   }
 
   record Withdrawal(String reason) {
@@ -91,7 +90,8 @@ class CaseController {
         .body(new OpenedCaseResponse(reference, instance.getId(), deadlines(instance.getId())));
   }
 
-  @Operation(summary = "A case with its statutory deadlines, recorded breaches and exceptions")
+  @Operation(summary = "A case with its statutory deadlines, recorded breaches and exceptions, and what each step "
+      + "recorded (the setting's response, the family's representations, the date of a disagreement, ...)")
   @GetMapping("/{caseReference}")
   ResponseEntity<CaseView> read(@PathVariable String caseReference) {
     user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
@@ -108,15 +108,15 @@ class CaseController {
   ResponseEntity<Void> withdraw(@PathVariable String caseReference, @RequestBody Withdrawal withdrawal) {
     user.requireAnyOf(Roles.COORDINATORS);
     if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
-      throw new InvalidCaseRequest(List.of("reason is required to withdraw a case"));
+      throw Refusal.invalid("reason is required to withdraw a case");
     }
     if (caseFile.find(caseReference).isEmpty()) {
-      return ResponseEntity.notFound().build();
+      throw Refusal.notFound("caseReference " + caseReference + " is not a case");
     }
     long open = runtime.createExecutionQuery().processInstanceBusinessKey(caseReference)
         .messageEventSubscriptionName("CaseWithdrawn").count();
     if (open == 0) {
-      throw new CaseNotOpen(caseReference);
+      throw Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
     }
     audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
@@ -127,7 +127,7 @@ class CaseController {
   private CaseView view(OpenedCase c) {
     return new CaseView(c.caseReference(), c.status().name(), c.requesterType(), c.requestReceivedDate(),
         c.processInstanceId() == null ? Map.of() : deadlines(c.processInstanceId()),
-        caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()));
+        caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()), caseFile.steps(c.caseReference()));
   }
 
   private Map<String, Object> deadlines(String processInstanceId) {
@@ -138,26 +138,5 @@ class CaseController {
     Map<String, Object> variables = runtime.getVariables(processInstanceId, DUE_VARIABLES);
     DUE_VARIABLES.stream().filter(variables::containsKey).forEach(name -> deadlines.put(name, variables.get(name)));
     return deadlines;
-  }
-
-  static class CaseNotOpen extends RuntimeException {
-    CaseNotOpen(String caseReference) {
-      super("case " + caseReference + " has no open assessment to withdraw");
-    }
-  }
-
-  @ExceptionHandler(InvalidCaseRequest.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidCaseRequest e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setProperty("problems", e.problems());
-    return ResponseEntity.badRequest().body(problem);
-  }
-
-  @ExceptionHandler({CaseOpening.CaseAlreadyOpen.class, CaseNotOpen.class})
-  ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Conflict");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.ChildDetails;
 import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.Refusal;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,11 +30,16 @@ public class CaseOpening {
    * every problem and 409 for a duplicate; {@link OpenCaseListener} checks the same again as the authority for
    * every route.
    */
+  /** A second request for a case reference already open: 409, whichever route it came by. */
+  static Refusal alreadyOpen(String caseReference) {
+    return Refusal.conflict("caseReference " + caseReference + " is already open: a request is recorded once");
+  }
+
   @Transactional
   public ProcessInstance open(Map<String, Object> variables, String caseReference, ChildDetails child) {
     CaseRequest request = CaseRequestValidator.validate(variables, caseReference, EngineClock.today());
     if (request.caseReference() != null && caseFile.exists(request.caseReference())) {
-      throw new CaseAlreadyOpen(request.caseReference());
+      throw alreadyOpen(request.caseReference());
     }
     Map<String, Object> start = new HashMap<>();
     start.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate().toString());
@@ -52,12 +58,5 @@ public class CaseOpening {
       caseFile.recordRequestDetails(instance.getBusinessKey(), child);
     }
     return instance;
-  }
-
-  /** A second request for a case reference already open. */
-  public static class CaseAlreadyOpen extends RuntimeException {
-    public CaseAlreadyOpen(String caseReference) {
-      super("case " + caseReference + " is already open: a request is recorded once");
-    }
   }
 }

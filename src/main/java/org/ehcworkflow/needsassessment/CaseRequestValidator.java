@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.ehcworkflow.process.CaseReferences;
 import org.ehcworkflow.process.IsoDates;
 
 /**
@@ -12,8 +12,6 @@ import org.ehcworkflow.process.IsoDates;
  * project's API or the engine REST API. Pure: "today" is passed in.
  */
 public final class CaseRequestValidator {
-
-  static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_-]{2,39}");
 
   private CaseRequestValidator() {
   }
@@ -24,9 +22,8 @@ public final class CaseRequestValidator {
         today, problems);
     RequesterType requester = requesterType(variables.get(NeedsAssessmentVariables.REQUESTER_TYPE.name()), problems);
     String reference = businessKey == null || businessKey.isBlank() ? null : businessKey.trim();
-    if (reference != null && !CASE_REFERENCE.matcher(reference).matches()) {
-      problems.add("caseReference (business key) '" + reference
-          + "' must be 3 to 40 letters, digits, '-', '_' or '/', starting with a letter or digit");
+    if (reference != null && !CaseReferences.valid(reference)) {
+      problems.add("caseReference (business key) '" + reference + "' must be " + CaseReferences.DESCRIPTION);
     }
     Object setting = variables.get(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name());
     String settingCode = setting == null || setting.toString().isBlank() ? null : setting.toString().trim();

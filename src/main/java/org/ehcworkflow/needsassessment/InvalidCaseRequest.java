@@ -1,18 +1,12 @@
 package org.ehcworkflow.needsassessment;
 
 import java.util.List;
+import org.ehcworkflow.process.Refusal;
 
-/** A request that cannot open a case; each message names the field at fault. */
-public class InvalidCaseRequest extends RuntimeException {
-
-  private final List<String> problems;
+/** A request that cannot open a case; each problem names the field at fault. */
+public class InvalidCaseRequest extends Refusal {
 
   public InvalidCaseRequest(List<String> problems) {
-    super(String.join("; ", problems));
-    this.problems = List.copyOf(problems);
-  }
-
-  public List<String> problems() {
-    return problems;
+    super(Kind.INVALID, problems);
   }
 }

@@ -1,5 +1,6 @@
 package org.ehcworkflow.needsassessment;
 
+import org.ehcworkflow.casefile.ExceptionReason;
 import org.ehcworkflow.process.ProcessVariable;
 
 /**
@@ -19,13 +20,13 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> REQUEST_RECEIVED_DATE =
       ProcessVariable.of("requestReceivedDate", String.class, "day the authority received the request (ISO date): day 0");
   public static final ProcessVariable<String> REQUESTER_TYPE =
-      ProcessVariable.of("requesterType", String.class, "who asked, a RequesterType name");
+      ProcessVariable.oneOf("requesterType", "who asked, a RequesterType name", RequesterType.class);
   public static final ProcessVariable<String> COUNCIL_REFERENCE =
       ProcessVariable.of("councilReference", String.class, "the authority's own reference, if any");
   public static final ProcessVariable<String> CURRENT_SETTING_CODE =
       ProcessVariable.of("currentSettingCode", String.class, "start input: the child's setting, a partner directory code");
   public static final ProcessVariable<String> ASSESS_DECISION =
-      ProcessVariable.of("assessDecision", String.class, "'assess' or 'doNotAssess' (reg 4, 5)");
+      ProcessVariable.oneOf("assessDecision", "'assess' or 'doNotAssess' (reg 4, 5)", "assess", "doNotAssess");
   public static final ProcessVariable<String> DECISION_REASON =
       ProcessVariable.of("decisionReason", String.class, "the panel's reasons, stated in the decision notice");
   public static final ProcessVariable<String> ADVICE_GIVERS =
@@ -33,14 +34,16 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> ADVICE_GIVER =
       ProcessVariable.of("adviceGiver", String.class, "the AdviceGiver of one advice request (multi-instance element)");
   public static final ProcessVariable<String> ISSUE_DECISION =
-      ProcessVariable.of("issueDecision", String.class, "'issue' or 'doNotIssue' (reg 10)");
+      ProcessVariable.oneOf("issueDecision", "'issue' or 'doNotIssue' (reg 10)", "issue", "doNotIssue");
   public static final ProcessVariable<String> REQUESTED_SETTING =
       ProcessVariable.of("requestedSetting", String.class,
           "partner directory code of the school or college the family asked to be named; empty if none");
   public static final ProcessVariable<String> CASE_FILE_ACTION =
-      ProcessVariable.of("caseFileAction", String.class, "'none', 'recordException' or 'withdraw'");
+      ProcessVariable.oneOf("caseFileAction", "'none', 'recordException' or 'withdraw'", "none", "recordException",
+          "withdraw");
   public static final ProcessVariable<String> EXCEPTION_REASON =
-      ProcessVariable.of("exceptionReason", String.class, "an ExceptionReason name (reg 10(4)(a)-(d))");
+      ProcessVariable.oneOf("exceptionReason", "an ExceptionReason name (reg 10(4)(a)-(d))",
+          ExceptionReason.names(ExceptionReason.CASE_WIDE));
   public static final ProcessVariable<String> EXCEPTION_DETAILS =
       ProcessVariable.of("exceptionDetails", String.class, "what happened, without personal details");
   public static final ProcessVariable<String> EXCEPTION_STARTS_ON =
@@ -48,5 +51,29 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> EXCEPTION_ENDS_ON =
       ProcessVariable.of("exceptionEndsOn", String.class, "last day the exception applies (ISO date), if known");
   public static final ProcessVariable<String> DISAGREEMENT =
-      ProcessVariable.of("disagreement", String.class, "'mediation', 'mediationDeclined' or 'appeal'");
+      ProcessVariable.oneOf("disagreement", "'mediation', 'mediationDeclined' or 'appeal'", "mediation",
+          "mediationDeclined", "appeal");
+  public static final ProcessVariable<String> DISAGREEMENT_DATE =
+      ProcessVariable.of("disagreementDate", String.class, "the day the family contacted mediation or appealed (ISO date)");
+  public static final ProcessVariable<String> WITHDRAWAL_REASON =
+      ProcessVariable.of("withdrawalReason", String.class, "why the request was withdrawn, as told to the family");
+  public static final ProcessVariable<String> ADVICE_SUMMARY =
+      ProcessVariable.of("adviceSummary", String.class, "the advice given, or where the full report is filed");
+  public static final ProcessVariable<Boolean> ADVICE_EXCEPTION =
+      ProcessVariable.of("adviceException", Boolean.class, "an exception under reg 8(2) excuses this advice's 6 weeks");
+  public static final ProcessVariable<String> ADVICE_EXCEPTION_REASON =
+      ProcessVariable.oneOf("adviceExceptionReason", "the ground of reg 8(2), an ExceptionReason name",
+          ExceptionReason.names(ExceptionReason.ADVICE));
+  public static final ProcessVariable<String> ADVICE_EXCEPTION_STARTS_ON =
+      ProcessVariable.of("adviceExceptionStartsOn", String.class, "first day the advice exception applied (ISO date)");
+  public static final ProcessVariable<String> ADVICE_EXCEPTION_DETAILS =
+      ProcessVariable.of("adviceExceptionDetails", String.class, "what happened, without personal details");
+  public static final ProcessVariable<String> REPRESENTATIONS =
+      ProcessVariable.of("representations", String.class, "the family's representations on the draft or amendments");
+  public static final ProcessVariable<Boolean> MEETING_REQUESTED =
+      ProcessVariable.of("meetingRequested", Boolean.class, "the family asked to meet an officer about the draft (reg 13(1)(b))");
+  public static final ProcessVariable<String> SETTING_RESPONSE =
+      ProcessVariable.oneOf("settingResponse", "the consulted setting's answer", "agreed", "declined", "noReply");
+  public static final ProcessVariable<String> SETTING_RESPONSE_NOTES =
+      ProcessVariable.of("settingResponseNotes", String.class, "the setting's reasons, in its words");
 }

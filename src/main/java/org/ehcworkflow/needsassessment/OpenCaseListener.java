@@ -41,12 +41,8 @@ public class OpenCaseListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     LocalDate today = EngineClock.today();
-    CaseRequest request;
-    try {
-      request = CaseRequestValidator.validate(execution.getVariables(), execution.getProcessBusinessKey(), today);
-    } catch (InvalidCaseRequest e) {
-      throw InputRejected.because(e.getMessage());
-    }
+    CaseRequest request = CaseRequestValidator.validate(execution.getVariables(), execution.getProcessBusinessKey(),
+        today);
     String reference = request.caseReference() != null ? request.caseReference()
         : caseFile.nextCaseReference(today.getYear());
     if (request.currentSettingCode() != null && !knownSetting.test(request.currentSettingCode())) {
@@ -54,7 +50,7 @@ public class OpenCaseListener implements ExecutionListener {
           + "' is not an active school or setting in the partner directory");
     }
     if (caseFile.exists(reference)) {
-      throw InputRejected.because("case " + reference + " is already open: a request is recorded once");
+      throw CaseOpening.alreadyOpen(reference);
     }
     execution.setProcessBusinessKey(reference);
     NeedsAssessmentVariables.CASE_REFERENCE.set(execution, reference);

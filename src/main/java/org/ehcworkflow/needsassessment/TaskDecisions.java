@@ -3,6 +3,8 @@ package org.ehcworkflow.needsassessment;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -19,7 +21,12 @@ import org.ehcworkflow.process.ProcessVariable;
 import static org.ehcworkflow.process.TaskInputs.currentUser;
 import static org.ehcworkflow.process.TaskInputs.date;
 import static org.ehcworkflow.process.TaskInputs.rejectInvalid;
+import static org.ehcworkflow.process.TaskInputs.optionalBoolean;
+import static org.ehcworkflow.process.TaskInputs.pastDate;
+import static org.ehcworkflow.process.TaskInputs.record;
 import static org.ehcworkflow.process.TaskInputs.requireOneOf;
+import static org.ehcworkflow.process.TaskInputs.requireText;
+import static org.ehcworkflow.process.TaskInputs.text;
 
 /**
  * Server-side checks of what officers submit when they complete a task (Tasklist validates forms only in the
@@ -39,8 +46,15 @@ public class TaskDecisions {
 
   /** Decision whether to assess (reg 4, 5): with 'assess', at least one advice giver. */
   public void assessment(DelegateTask task) {
-    String decision = requireOneOf(task, NeedsAssessmentVariables.ASSESS_DECISION, "assess", "doNotAssess");
+    String decision = requireOneOf(task, NeedsAssessmentVariables.ASSESS_DECISION);
     rejectInvalid(() -> RequesterType.parse(task.getVariable(NeedsAssessmentVariables.REQUESTER_TYPE.name())));
+    requireText(task, NeedsAssessmentVariables.DECISION_REASON, "the decision notice gives the panel's reasons");
+    for (AdviceGiver giver : AdviceGiver.values()) {
+      Object asked = task.getVariable(giver.formField());
+      if (asked != null && !(asked instanceof Boolean)) {
+        throw InputRejected.because(giver.formField() + " must be true or false, got '" + asked + "'");
+      }
+    }
     if (decision.equals("assess")) {
       String givers = adviceGivers(task);
       if (givers.isEmpty()) {
@@ -52,7 +66,45 @@ public class TaskDecisions {
 
   /** Decision whether to issue a plan (reg 10). */
   public void issue(DelegateTask task) {
-    requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION, "issue", "doNotIssue");
+    requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION);
+    requireText(task, NeedsAssessmentVariables.DECISION_REASON, "the decision notice gives the panel's reasons");
+  }
+
+  /**
+   * Advice received (reg 6, 8): kept on the case for section K. An exception under reg 8(2) (not a waiting list)
+   * is recorded against this advice giver's 6 weeks, so the figures count it as "exception applies".
+   */
+  public void advice(DelegateTask task) {
+    String summary = requireText(task, NeedsAssessmentVariables.ADVICE_SUMMARY,
+        "summarise the advice, or say where the full report is filed");
+    String giver = NeedsAssessmentVariables.ADVICE_GIVER.get(task);
+    if (Boolean.TRUE.equals(optionalBoolean(task, NeedsAssessmentVariables.ADVICE_EXCEPTION))) {
+      ExceptionReason reason = ExceptionReason.valueOf(requireOneOf(task,
+          NeedsAssessmentVariables.ADVICE_EXCEPTION_REASON));
+      LocalDate startsOn = pastDate(task, NeedsAssessmentVariables.ADVICE_EXCEPTION_STARTS_ON, true);
+      caseFile.recordException(task.getExecution().getProcessBusinessKey(), new TimeLimitException(reason,
+          text(task, NeedsAssessmentVariables.ADVICE_EXCEPTION_DETAILS), startsOn, null, currentUser(task), giver));
+    }
+    record(caseFile, task, Map.of(NeedsAssessmentVariables.ADVICE_GIVER.name(), giver == null ? "" : giver,
+        NeedsAssessmentVariables.ADVICE_SUMMARY.name(), summary), Set.of(NeedsAssessmentVariables.ADVICE_SUMMARY.name()));
+  }
+
+  /** The consulted setting's answer (reg 11, 13(1)(a)), kept on the case with its reasons. */
+  public void settingResponse(DelegateTask task) {
+    String response = requireOneOf(task, NeedsAssessmentVariables.SETTING_RESPONSE);
+    record(caseFile, task, ordered(NeedsAssessmentVariables.REQUESTED_SETTING.name(),
+        text(task, NeedsAssessmentVariables.REQUESTED_SETTING), NeedsAssessmentVariables.SETTING_RESPONSE.name(),
+        response, NeedsAssessmentVariables.SETTING_RESPONSE_NOTES.name(),
+        text(task, NeedsAssessmentVariables.SETTING_RESPONSE_NOTES)),
+        Set.of(NeedsAssessmentVariables.SETTING_RESPONSE_NOTES.name()));
+  }
+
+  private static Map<String, String> ordered(String... fieldsAndValues) {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      facts.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+    }
+    return facts;
   }
 
   /**
@@ -109,29 +161,34 @@ public class TaskDecisions {
       throw InputRejected.because("requestedSetting '" + code + "' is not an active school or setting in the "
           + "partner directory: add it there (Partners API) first");
     }
+    Boolean meeting = optionalBoolean(task, NeedsAssessmentVariables.MEETING_REQUESTED);
     NeedsAssessmentVariables.REQUESTED_SETTING.set(task, code);
+    record(caseFile, task, ordered(NeedsAssessmentVariables.REPRESENTATIONS.name(),
+        text(task, NeedsAssessmentVariables.REPRESENTATIONS), NeedsAssessmentVariables.REQUESTED_SETTING.name(), code,
+        NeedsAssessmentVariables.MEETING_REQUESTED.name(), Boolean.TRUE.equals(meeting) ? "true" : null),
+        Set.of(NeedsAssessmentVariables.REPRESENTATIONS.name()));
   }
 
+  /** Mediation or appeal after a refusal (reg 32-39, HESC r20): the day the family acted, kept on the case. */
   public void disagreement(DelegateTask task) {
-    requireOneOf(task, NeedsAssessmentVariables.DISAGREEMENT, "mediation", "mediationDeclined", "appeal");
+    String disagreement = requireOneOf(task, NeedsAssessmentVariables.DISAGREEMENT);
+    LocalDate on = pastDate(task, NeedsAssessmentVariables.DISAGREEMENT_DATE, true);
+    record(caseFile, task, ordered(NeedsAssessmentVariables.DISAGREEMENT.name(), disagreement,
+        NeedsAssessmentVariables.DISAGREEMENT_DATE.name(), on.toString()), Set.of());
   }
 
   /** The case file task: nothing, an exception to the time limits, or withdrawal. */
   public void caseFileAction(DelegateTask task) {
-    String action = requireOneOf(task, NeedsAssessmentVariables.CASE_FILE_ACTION, "none", "recordException", "withdraw");
+    String action = requireOneOf(task, NeedsAssessmentVariables.CASE_FILE_ACTION);
     if (action.equals("recordException")) {
       recordException(task);
     } else if (action.equals("withdraw")) {
-      Object reason = task.getVariable("withdrawalReason");
-      if (reason == null || reason.toString().isBlank()) {
-        throw InputRejected.because("withdrawalReason is required to withdraw a case");
-      }
+      requireText(task, NeedsAssessmentVariables.WITHDRAWAL_REASON, "the family is told why the case is withdrawn");
     }
   }
 
   private void recordException(DelegateTask task) {
-    ExceptionReason reason = rejectInvalid(() -> Codes.parse(ExceptionReason.class,
-        NeedsAssessmentVariables.EXCEPTION_REASON.name(), task.getVariable(NeedsAssessmentVariables.EXCEPTION_REASON.name())));
+    ExceptionReason reason = ExceptionReason.valueOf(requireOneOf(task, NeedsAssessmentVariables.EXCEPTION_REASON));
     LocalDate startsOn = date(task, NeedsAssessmentVariables.EXCEPTION_STARTS_ON, true);
     LocalDate endsOn = date(task, NeedsAssessmentVariables.EXCEPTION_ENDS_ON, false);
     if (endsOn != null && endsOn.isBefore(startsOn)) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.annualreview.ReviewKind;
 import org.ehcworkflow.calendar.SchoolYears;
+import org.ehcworkflow.process.CaseReferences;
 import org.ehcworkflow.csv.Csv;
 import org.ehcworkflow.csv.RowProblem;
 import org.ehcworkflow.plan.Plan;
@@ -32,7 +33,6 @@ public class RegisterCsvImport {
   public static final List<String> HEADER = List.of("case_reference", "council_reference", "date_of_birth",
       "year_group", "setting_code", "setting_name", "setting_upper_age", "issue_date", "last_review_date",
       "contact_email");
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_-]{0,39}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int BATCH = 200;
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCsvImport.class);
@@ -141,8 +141,8 @@ public class RegisterCsvImport {
       throw new IllegalArgumentException("has " + row.size() + " fields, expected " + HEADER.size());
     }
     String reference = row.get(0).trim();
-    if (!REFERENCE.matcher(reference).matches()) {
-      throw new IllegalArgumentException("case_reference '" + reference + "' must be 1 to 40 letters, digits, - / _");
+    if (!CaseReferences.valid(reference)) {
+      throw new IllegalArgumentException("case_reference '" + reference + "' must be " + CaseReferences.DESCRIPTION);
     }
     LocalDate born = optionalDate("date_of_birth", row.get(2));
     if (born != null && (born.isAfter(today) || born.isBefore(today.minusYears(26)))) {

@@ -3,6 +3,7 @@ package org.ehcworkflow.phasetransfer;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ehcworkflow.calendar.PhaseTransfer;
+import org.ehcworkflow.process.CaseReferences;
 import org.ehcworkflow.process.Codes;
 import org.ehcworkflow.process.InputRejected;
 import org.ehcworkflow.process.IsoDates;
@@ -27,6 +28,9 @@ public class PhaseTransferStart {
         : execution.getProcessBusinessKey();
     if (caseReference == null || caseReference.isBlank()) {
       throw InputRejected.because("caseReference is required");
+    }
+    if (!CaseReferences.valid(caseReference)) {
+      throw InputRejected.because("caseReference '" + caseReference + "' must be " + CaseReferences.DESCRIPTION);
     }
     LocalDate day = rejectInvalid(() -> {
       Object value = execution.getVariable(PhaseTransferVariables.TRANSFER_DAY.name());

@@ -1,5 +1,6 @@
 package org.ehcworkflow.phasetransfer;
 
+import org.ehcworkflow.calendar.PhaseTransfer;
 import org.ehcworkflow.process.ProcessVariable;
 
 /**
@@ -16,7 +17,8 @@ public final class PhaseTransferVariables {
   public static final ProcessVariable<String> TRANSFER_DAY =
       ProcessVariable.of("transferDay", String.class, "the day the child moves to the new phase (ISO date)");
   public static final ProcessVariable<String> TRANSFER_KIND =
-      ProcessVariable.of("transferKind", String.class, "a PhaseTransfer, from the setting's age range unless given");
+      ProcessVariable.oneOf("transferKind", "a PhaseTransfer, from the setting's age range unless given",
+          PhaseTransfer.class);
   public static final ProcessVariable<String> TRANSFER_TITLE =
       ProcessVariable.of("transferTitle", String.class, "the transfer in words, for notices and tasks");
   public static final ProcessVariable<String> TRANSFER_TIME_LIMIT =

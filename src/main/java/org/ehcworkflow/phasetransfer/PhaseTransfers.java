@@ -14,6 +14,7 @@ import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.plan.PlanStatus;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.process.InputRejected;
+import org.ehcworkflow.process.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,17 +71,18 @@ public class PhaseTransfers {
    */
   Map<String, Object> prepare(RuntimeService runtime, String caseReference, LocalDate day, PhaseTransfer kind) {
     Plan plan = register.find(caseReference).filter(p -> p.status() == PlanStatus.MAINTAINED)
-        .orElseThrow(() -> InputRejected.because("caseReference '" + caseReference
+        .orElseThrow(() -> Refusal.notFound("caseReference '" + caseReference
             + "' has no maintained plan in the register"));
     LocalDate today = EngineClock.today();
     LocalDate transferDay = day != null ? day : SchoolYears.transferDayAfter(SchoolYears.schoolYearOf(today));
     PhaseTransfer transfer = kind != null ? kind : plan.transferOnLeaving().orElseThrow(() -> InputRejected.because(
         "transferKind is required: the plan's setting has no recorded age range"));
     if (running(runtime, caseReference)) {
-      throw InputRejected.because("case " + caseReference + " already has a phase transfer under way");
+      throw Refusal.conflict("caseReference " + caseReference + " already has a phase transfer under way");
     }
     if (transferDay.equals(plan.lastTransferOn())) {
-      throw InputRejected.because("case " + caseReference + " already had its transfer of " + transferDay + " started");
+      throw Refusal.conflict("caseReference " + caseReference + " already had its transfer of " + transferDay
+          + " started");
     }
     LocalDate due = cycle.transferDue(transfer, transferDay);
     Map<String, Object> variables = new LinkedHashMap<>(schedule.variables(transfer.timeLimit(), today, due));

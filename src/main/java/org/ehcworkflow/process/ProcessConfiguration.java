@@ -48,6 +48,12 @@ class ProcessConfiguration {
     return NoticeTemplates.fromClasspath().check(NoticeFields.known(), needed);
   }
 
+  /** Refusals answered with their status (400, 404, 409) by every route into the engine. */
+  @Bean
+  EngineRefusals engineRefusals() {
+    return new EngineRefusals();
+  }
+
   @Bean
   TaskNotices taskNotices(Notifications notifications, NotificationProperties properties) {
     return new TaskNotices(notifications, properties);

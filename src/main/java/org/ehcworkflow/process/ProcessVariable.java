@@ -1,15 +1,29 @@
 package org.ehcworkflow.process;
 
+import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * A process variable declared once with its name, type and meaning, read and written without casts at
- * each use.
+ * each use. A variable a person chooses from a list declares its {@link #codes()}: the forms offer exactly
+ * those (tested) and {@link TaskInputs#requireOneOf} accepts exactly those.
  */
-public record ProcessVariable<T>(String name, Class<T> type, String meaning) {
+public record ProcessVariable<T>(String name, Class<T> type, String meaning, List<String> codes) {
 
   public static <T> ProcessVariable<T> of(String name, Class<T> type, String meaning) {
-    return new ProcessVariable<>(name, type, meaning);
+    return new ProcessVariable<>(name, type, meaning, List.of());
+  }
+
+  /** A text variable whose value is one of the codes. */
+  public static ProcessVariable<String> oneOf(String name, String meaning, String... codes) {
+    return new ProcessVariable<>(name, String.class, meaning, List.of(codes));
+  }
+
+  /** A text variable whose value is the name of one of the enum's constants. */
+  public static ProcessVariable<String> oneOf(String name, String meaning, Class<? extends Enum<?>> codes) {
+    return new ProcessVariable<>(name, String.class, meaning,
+        Arrays.stream(codes.getEnumConstants()).map(Enum::name).toList());
   }
 
   public T get(VariableScope scope) {

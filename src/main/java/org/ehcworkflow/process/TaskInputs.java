@@ -2,9 +2,13 @@ package org.ehcworkflow.process;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.ehcworkflow.casefile.CaseFile;
 
 /**
  * Reading what an officer submitted with a task, in {@code complete} listeners: each failure rejects the completion
@@ -22,6 +26,54 @@ public final class TaskInputs {
           + (value == null ? "" : ", got '" + value + "'"));
     }
     return value.toString();
+  }
+
+  /** One of the variable's declared {@link ProcessVariable#codes()}. */
+  public static String requireOneOf(DelegateTask task, ProcessVariable<String> variable) {
+    return requireOneOf(task, variable, variable.codes().toArray(String[]::new));
+  }
+
+  /** A true or false answer if one was given (a checkbox left alone), never a text that only looks like one. */
+  public static Boolean optionalBoolean(DelegateTask task, ProcessVariable<Boolean> variable) {
+    Object value = task.getVariable(variable.name());
+    if (value != null && !(value instanceof Boolean)) {
+      throw InputRejected.because(variable.name() + " must be true or false, got '" + value + "'");
+    }
+    return (Boolean) value;
+  }
+
+  /** A date that has happened: today or before. */
+  public static LocalDate pastDate(DelegateTask task, ProcessVariable<String> variable, boolean required) {
+    LocalDate day = date(task, variable, required);
+    if (day != null && day.isAfter(EngineClock.today())) {
+      throw InputRejected.because(variable.name() + " " + day + " is in the future");
+    }
+    return day;
+  }
+
+  /**
+   * Keeps on the case file what this task brought in, with the day and who completed it.
+   *
+   * @param freeText the fields among them that hold free text
+   */
+  public static void record(CaseFile caseFile, DelegateTask task, Map<String, String> facts, Set<String> freeText) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    facts.forEach((field, value) -> {
+      if (value != null && !value.isBlank()) {
+        kept.put(field, value.trim());
+      }
+    });
+    if (!kept.isEmpty()) {
+      caseFile.recordStep(new CaseFile.StepRecord(task.getExecution().getProcessBusinessKey(),
+          task.getProcessInstanceId(), task.getTaskDefinitionKey(), kept, freeText, EngineClock.today(),
+          currentUser(task)));
+    }
+  }
+
+  /** The text of a variable, or null. */
+  public static String text(DelegateTask task, ProcessVariable<?> variable) {
+    Object value = task.getVariable(variable.name());
+    return value == null ? null : value.toString();
   }
 
   public static String requireText(DelegateTask task, ProcessVariable<String> variable, String why) {

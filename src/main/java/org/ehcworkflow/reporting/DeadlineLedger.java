@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -21,22 +22,26 @@ import org.ehcworkflow.process.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the deadline ledger as the engine runs, for every model without a line of BPMN: each step that carries a
- * breach timer ({@code Timer_...Deadline}, non-interrupting, due {@code ${xDue}T23:59:59}) gets a ledger row when it
- * starts, with the deadline it runs under, and its completion date (or cancellation) when it ends. The time limit
- * is the one whose due variable the timer reads; a timer reading another variable ({@code transferDue}) names its
- * limit in the matching {@code ...TimeLimit} variable ({@code transferTimeLimit}). Advice rows carry the advice
- * giver as their scope. Rows are written in the step's own transaction.
+ * Keeps the deadline ledger as the engine runs, for every model without a line of Java: each step that carries a
+ * breach timer (non-interrupting, due {@code ${xDue}T23:59:59}, with the property {@code timeLimit} naming its
+ * {@link TimeLimit}, or {@code ${transferTimeLimit}} for a variable that holds it) gets a ledger row when it starts,
+ * with the deadline it runs under, and its completion date (or cancellation) when it ends. The house-rules test
+ * holds every model to that contract. Advice rows carry the advice giver as their scope. Rows are written in the
+ * step's own transaction.
  */
 public class DeadlineLedger extends AbstractProcessEnginePlugin {
 
   private static final Pattern DUE_VARIABLE = Pattern.compile("\\$\\{(\\w+)}T23:59:59");
+  private static final Pattern VARIABLE_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
 
   private final JdbcTemplate jdbc;
 
   public DeadlineLedger(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
+
+  /** The property every breach timer carries: its {@link TimeLimit}, or an expression naming the variable that holds it. */
+  public static final String TIME_LIMIT_PROPERTY = "timeLimit";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -45,16 +50,17 @@ public class DeadlineLedger extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
-      public void parseBoundaryTimerEventDefinition(Element definition, boolean interrupting, ActivityImpl timer) {
-        Element timeDate = definition.element("timeDate");
-        if (interrupting || timeDate == null || !timer.getId().endsWith("Deadline")) {
+      public void parseBoundaryEvent(Element boundaryEvent, ScopeImpl scope, ActivityImpl timer) {
+        Element definition = boundaryEvent.element("timerEventDefinition");
+        Element timeDate = definition == null ? null : definition.element("timeDate");
+        String timeLimit = timeLimitProperty(boundaryEvent);
+        if (timeLimit == null || timeDate == null || "true".equals(boundaryEvent.attribute("cancelActivity", "true"))) {
           return;
         }
         Matcher due = DUE_VARIABLE.matcher(timeDate.getText().trim());
-        ScopeImpl host = timer.getEventScope();
-        if (due.matches() && host instanceof ActivityImpl activity) {
+        if (due.matches() && timer.getEventScope() instanceof ActivityImpl activity) {
           String dueVariable = due.group(1);
-          ExecutionListener open = execution -> opened(execution, dueVariable);
+          ExecutionListener open = execution -> opened(execution, timeLimit, dueVariable);
           ExecutionListener close = DeadlineLedger.this::closed;
           activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, open);
           activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, close);
@@ -63,9 +69,21 @@ public class DeadlineLedger extends AbstractProcessEnginePlugin {
     });
   }
 
-  void opened(DelegateExecution execution, String dueVariable) {
+  /** The {@code timeLimit} of a boundary event's {@code camunda:properties}, or null. */
+  public static String timeLimitProperty(Element boundaryEvent) {
+    Element extensions = boundaryEvent.element("extensionElements");
+    Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+    if (properties == null) {
+      return null;
+    }
+    return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
+        .filter(property -> TIME_LIMIT_PROPERTY.equals(property.attribute("name")))
+        .map(property -> property.attribute("value")).findFirst().orElse(null);
+  }
+
+  void opened(DelegateExecution execution, String timeLimit, String dueVariable) {
     Object due = execution.getVariable(dueVariable);
-    Optional<TimeLimit> limit = limitOf(execution, dueVariable);
+    Optional<TimeLimit> limit = limitOf(execution, timeLimit);
     if (due == null || limit.isEmpty() || execution.getProcessBusinessKey() == null) {
       return;
     }
@@ -86,13 +104,10 @@ public class DeadlineLedger extends AbstractProcessEnginePlugin {
         execution.getActivityInstanceId());
   }
 
-  private static Optional<TimeLimit> limitOf(DelegateExecution execution, String dueVariable) {
-    Optional<TimeLimit> direct = Arrays.stream(TimeLimit.values())
-        .filter(limit -> limit.dueVariable().equals(dueVariable)).findFirst();
-    if (direct.isPresent()) {
-      return direct;
-    }
-    Object named = execution.getVariable(dueVariable.replaceAll("Due$", "TimeLimit"));
+  /** The time limit the property names, or the one held by the variable its {@code ${...}} expression names. */
+  private static Optional<TimeLimit> limitOf(DelegateExecution execution, String timeLimit) {
+    Matcher expression = VARIABLE_EXPRESSION.matcher(timeLimit);
+    Object named = expression.matches() ? execution.getVariable(expression.group(1)) : timeLimit;
     return Arrays.stream(TimeLimit.values()).filter(limit -> named != null && limit.name().equals(named.toString()))
         .findFirst();
   }

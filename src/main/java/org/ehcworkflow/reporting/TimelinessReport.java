@@ -148,7 +148,10 @@ public class TimelinessReport {
     return cases.size() <= CASES_LISTED ? cases : cases.subList(0, CASES_LISTED);
   }
 
-  /** Whether the case has an exception to the time limits recorded. */
+  /**
+   * Whether an exception applies to the step: one recorded for the whole case (reg 5(4), 10(4), 13(3)), or one
+   * recorded against this advice giver's 6 weeks (reg 8(2)).
+   */
   private static final String EXCEPTION = "exists (select 1 from case_exception e "
-      + "where e.case_reference = l.case_reference) as has_exception";
+      + "where e.case_reference = l.case_reference and (e.scope is null or e.scope = l.scope)) as has_exception";
 }

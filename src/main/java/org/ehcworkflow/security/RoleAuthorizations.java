@@ -6,13 +6,18 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -52,7 +57,13 @@ class RoleAuthorizations {
     List<Grant> grants = new ArrayList<>();
     roles.roles().forEach((group, role) -> role.grants().forEach(grant -> grants.add(Grant.parse(group, grant))));
     roles.roles().forEach((group, role) -> ensureGroup(group, role.name() == null ? group : role.name()));
-    grants.forEach(grant -> grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
+    // Lines naming the same group, resource and id add up; what is configured is what is granted, so a permission
+    // taken out of the configuration is taken away at the next start.
+    Map<List<Object>, Set<Permission>> exact = new LinkedHashMap<>();
+    grants.forEach(grant -> exact.computeIfAbsent(List.of(grant.group(), grant.resource(), grant.resourceId()),
+        key -> new LinkedHashSet<>()).addAll(Arrays.asList(grant.permissions())));
+    exact.forEach((key, permissions) -> grant((String) key.get(0), (Resource) key.get(1), (String) key.get(2),
+        permissions.toArray(Permission[]::new)));
   }
 
   /** One configured grant, checked at start: an unknown resource or permission stops the start. */
@@ -102,6 +113,7 @@ class RoleAuthorizations {
           created.setResourceId(resourceId);
           return created;
         });
+    authorization.setPermissions(new Permission[] {Permissions.NONE});
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }

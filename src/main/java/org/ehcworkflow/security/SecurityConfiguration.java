@@ -1,6 +1,8 @@
 package org.ehcworkflow.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.core.Ordered;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,6 +21,8 @@ import jakarta.servlet.FilterConfig;
 @EnableConfigurationProperties({OidcProperties.class, RoleProperties.class})
 class SecurityConfiguration {
 
+  private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication(
       @Value("${ehc.security.protected-paths}") List<String> paths, OidcProperties oidc) {
@@ -32,6 +36,18 @@ class SecurityConfiguration {
         });
     registration.setName("ehc-api-authentication");
     registration.setUrlPatterns(paths);
+    registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /** After authentication, so the engine REST API's caller is known. */
+  @Bean
+  FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(IdentityService identity) {
+    FilterRegistrationBean<EngineRequestGuard> registration =
+        new FilterRegistrationBean<>(new EngineRequestGuard(identity));
+    registration.setName("ehc-engine-request-guard");
+    registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+    registration.setOrder(AUTHENTICATION_ORDER + 5);
     return registration;
   }
 

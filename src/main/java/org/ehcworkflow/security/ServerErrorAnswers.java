@@ -35,11 +35,16 @@ class ServerErrorAnswers extends OncePerRequestFilter {
       String reference = UUID.randomUUID().toString();
       LOG.error("Server error {} on {} {} answered without details (reference {})", guarded.status,
           request.getMethod(), request.getRequestURI(), reference);
+      byte[] body = ("{\"type\":\"ServerError\",\"message\":\"The request could not be completed; "
+          + "the error is logged with reference " + reference + ".\"}").getBytes(StandardCharsets.UTF_8);
       response.resetBuffer();
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"ServerError\",\"message\":\"The request could not be completed; "
-          + "the error is logged with reference " + reference + ".\"}");
+      // The held answer had declared its own length: the reference's answer declares its own, or clients wait
+      // for bytes that never come.
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+      response.flushBuffer();
     }
   }
 

@@ -225,7 +225,7 @@ class NeedsAssessmentOnPostgresIT {
       assertThat(put("/api/plans/IT-FULL-1/sections/" + section[0], "coordinator", Map.of("text", section[1]))
           .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
-    complete(id, "Task_DraftPlan", Map.of("planSummary", "draft"));
+    complete(id, "Task_DraftPlan", Map.of());
     awaitTask(id, "Task_RecordRepresentations");
     put("/api/plans/IT-FULL-1/sections/F", "coordinator", Map.of("text", "Speech and language therapy, 2 hours a week"));
     complete(id, "Task_RecordRepresentations", Map.of("requestedSetting", ""));

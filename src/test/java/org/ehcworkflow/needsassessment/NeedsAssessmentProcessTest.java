@@ -101,7 +101,7 @@ class NeedsAssessmentProcessTest {
     assertThat(task(DECIDE_WHETHER_TO_ISSUE)).hasCandidateGroup("sendPanel").hasDueDate(endOfDay("2026-04-27"));
     complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "needs"));
     assertThat(task(DRAFT_PLAN)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-05-10"));
-    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    complete(task(DRAFT_PLAN));
     clockAt(LocalDate.of(2026, 3, 30));
     runDueJobs();
     assertThat(task(RECORD_REPRESENTATIONS)).hasDueDate(endOfDay("2026-04-13"));
@@ -163,8 +163,11 @@ class NeedsAssessmentProcessTest {
     runDueJobs();
     assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.NO_PLAN);
     assertThat(beans.documents.typesFor(instance.getBusinessKey())).contains(DocumentType.DECISION_NOT_TO_ISSUE);
-    complete(task(RECORD_DISAGREEMENT), withVariables("disagreement", "appeal", "disagreementDate", "2026-02-20"));
+    complete(task(RECORD_DISAGREEMENT), withVariables("disagreement", "appeal", "disagreementDate", "2026-01-05"));
     assertThat(instance).hasPassed("EndEvent_DecisionDisputed", "EndEvent_DecisionNotified").isEnded();
+    assertThat(beans.caseFile.steps(instance.getBusinessKey()))
+        .anySatisfy(step -> assertThat(step.facts()).containsEntry("disagreement", "appeal")
+            .containsEntry("disagreementDate", "2026-01-05"));
   }
 
   @Test
@@ -224,8 +227,9 @@ class NeedsAssessmentProcessTest {
     complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "x"));
     clockAt(LocalDate.of(2026, 5, 11));
     runDueJobs();
-    assertThat(instance).hasPassed("Timer_DraftPlanDeadline", "Task_RecordDraftPlanBreach");
-    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    assertThat(instance).hasPassed("Timer_DraftPlanReminder", "Task_RemindDraftPlan", "Timer_DraftPlanDeadline",
+        "Task_RecordDraftPlanBreach");
+    complete(task(DRAFT_PLAN));
     runDueJobs();
     complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "100002"));
     runDueJobs();
@@ -246,6 +250,32 @@ class NeedsAssessmentProcessTest {
     assertThat(beans.notifications.withTemplate("deadline-breached")).hasSize(5)
         .allSatisfy(n -> assertThat(n.recipient().id()).isEqualTo("managers"));
     assertThat(beans.notifications.withTemplate("deadline-reminder")).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void anAdviceExceptionIsRecordedAgainstThatAdviceGiverAndTheAdviceIsKept() {
+    ProcessInstance instance = open("2026-01-05");
+    assess(instance, "askHealth");
+    Task advice = task(PROVIDE_ADVICE);
+    assertThatThrownBy(() -> taskService().complete(advice.getId(), Map.of("adviceSummary", "seen twice",
+        "adviceException", true))).hasMessageContaining("adviceExceptionReason");
+    assertThatThrownBy(() -> taskService().complete(advice.getId(), Map.of("adviceSummary", "seen twice",
+        "adviceException", "yes"))).hasMessageContaining("adviceException must be true or false");
+    assertThat(beans.caseFile.exceptions(instance.getBusinessKey())).isEmpty();
+
+    complete(advice, withVariables("adviceSummary", "seen twice; report filed", "adviceException", true,
+        "adviceExceptionReason", "E_MISSED_APPOINTMENT", "adviceExceptionStartsOn", "2026-01-05"));
+    assertThat(beans.caseFile.exceptions(instance.getBusinessKey())).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo(ExceptionReason.E_MISSED_APPOINTMENT);
+      assertThat(e.scope()).isEqualTo("HEALTH");
+      assertThat(e.startsOn()).isEqualTo(LocalDate.of(2026, 1, 5));
+    });
+    assertThat(beans.caseFile.steps(instance.getBusinessKey())).anySatisfy(step -> {
+      assertThat(step.step()).isEqualTo(PROVIDE_ADVICE);
+      assertThat(step.facts()).containsEntry("adviceGiver", "HEALTH")
+          .containsEntry("adviceSummary", "seen twice; report filed");
+      assertThat(step.freeText()).containsExactly("adviceSummary");
+    });
   }
 
   @Test
@@ -281,7 +311,8 @@ class NeedsAssessmentProcessTest {
   void aDecisionToAssessWithoutAdviceGiversIsRefused() {
     open("2026-01-05");
     Task decision = task(DECIDE_WHETHER_TO_ASSESS);
-    assertThatThrownBy(() -> taskService().complete(decision.getId(), Map.of("assessDecision", "assess")))
+    assertThatThrownBy(() -> taskService().complete(decision.getId(), Map.of("assessDecision", "assess",
+        "decisionReason", "needs unclear")))
         .hasMessageContaining("adviceGivers");
     assertThatThrownBy(() -> taskService().complete(decision.getId(), Map.of("assessDecision", "maybe")))
         .hasMessageContaining("assessDecision");
@@ -309,7 +340,7 @@ class NeedsAssessmentProcessTest {
     assess(instance, "askOther");
     complete(task(PROVIDE_ADVICE), withVariables("adviceSummary", "advice"));
     complete(task(DECIDE_WHETHER_TO_ISSUE), withVariables("issueDecision", "issue", "decisionReason", "x"));
-    complete(task(DRAFT_PLAN), withVariables("planSummary", "draft"));
+    complete(task(DRAFT_PLAN));
     runDueJobs();
     Task representations = task(RECORD_REPRESENTATIONS);
     assertThatThrownBy(() -> taskService().complete(representations.getId(), Map.of("requestedSetting", "Oak Primary")))

@@ -15,6 +15,7 @@ class ServerErrorAnswersTest {
     MockHttpServletResponse response = new MockHttpServletResponse();
     filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), response, (req, res) -> {
       ((jakarta.servlet.http.HttpServletResponse) res).setStatus(500);
+      res.setContentLength(299);
       res.getOutputStream().write(("{\"type\":\"ProcessEngineException\",\"message\":\"### Error querying database. "
           + "Cause: org.postgresql.util.PSQLException ### SQL: select * from ACT_RU_TASK where NAME_ = 'Robin'\"}")
           .getBytes());
@@ -22,6 +23,7 @@ class ServerErrorAnswersTest {
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.getContentAsString()).contains("\"type\":\"ServerError\"").contains("logged with reference")
         .doesNotContain("SQL").doesNotContain("ACT_RU_TASK").doesNotContain("Robin");
+    assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
   }
 
   @Test

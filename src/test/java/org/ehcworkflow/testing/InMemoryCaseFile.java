@@ -18,6 +18,7 @@ public class InMemoryCaseFile implements CaseFile {
   public final Map<String, ChildDetails> requestDetails = new ConcurrentHashMap<>();
   public final Map<String, List<Breach>> breaches = new ConcurrentHashMap<>();
   public final Map<String, List<TimeLimitException>> exceptions = new ConcurrentHashMap<>();
+  public final Map<String, List<StepRecord>> steps = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
   @Override
@@ -53,7 +54,7 @@ public class InMemoryCaseFile implements CaseFile {
   @Override
   public void recordBreach(String caseReference, TimeLimit limit, String scope, LocalDate due) {
     List<Breach> list = breaches.computeIfAbsent(caseReference, k -> new ArrayList<>());
-    if (list.stream().noneMatch(b -> b.timeLimit() == limit && b.scope().equals(scope))) {
+    if (list.stream().noneMatch(b -> b.timeLimit() == limit && b.scope().equals(scope) && b.due().equals(due))) {
       list.add(new Breach(limit, scope, due));
     }
   }
@@ -78,5 +79,15 @@ public class InMemoryCaseFile implements CaseFile {
     OpenedCase c = cases.get(caseReference);
     cases.put(caseReference, new OpenedCase(c.caseReference(), c.processInstanceId(), c.requesterType(),
         c.requestReceivedDate(), c.councilReference(), c.currentSettingCode(), status));
+  }
+
+  @Override
+  public void recordStep(StepRecord record) {
+    steps.computeIfAbsent(record.caseReference(), k -> new ArrayList<>()).add(record);
+  }
+
+  @Override
+  public List<StepRecord> steps(String caseReference) {
+    return steps.getOrDefault(caseReference, List.of());
   }
 }

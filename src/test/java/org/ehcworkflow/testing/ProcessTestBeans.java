@@ -58,7 +58,7 @@ public final class ProcessTestBeans {
 
     ReviewCycle cycle = new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(6));
     reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10));
-    Mocks.register("reviewDecisions", new ReviewDecisions(register, schedule, reviews));
+    Mocks.register("reviewDecisions", new ReviewDecisions(register, schedule, reviews, caseFile));
     Mocks.register("enterIssuedPlan", new EnterIssuedPlanDelegate(caseFile, register, reviews));
     Mocks.register("recordAmendedPlan", new RecordAmendedPlanDelegate(register));
     Mocks.register("ceasePlan", new CeasePlanDelegate(register));
