@@ -78,7 +78,7 @@ class NotificationConfiguration {
     NotificationProperties.Dispatch dispatch = properties.dispatch();
     return new NotificationDispatcher(jdbc, addressBook, templates, noticeChannels, json,
         new NotificationDispatcher.Settings(dispatch.batchSize(), dispatch.maxAttempts(), dispatch.firstRetry(),
-            dispatch.longestWait(), dispatch.lease(), properties.tasklistLink()), clock);
+            dispatch.longestWait(), dispatch.lease(), properties.tasklistLink(), properties.digest()), clock);
   }
 
   @Bean

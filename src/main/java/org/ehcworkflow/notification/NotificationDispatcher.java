@@ -3,10 +3,15 @@ package org.ehcworkflow.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ehcworkflow.notification.NoticeChannel.DeliveryFailure;
 import org.ehcworkflow.notification.NoticeChannel.Outgoing;
 import org.slf4j.Logger;
@@ -37,8 +42,11 @@ public class NotificationDispatcher {
    * @param tasklistLink the link notices give to Tasklist
    */
   public record Settings(int batchSize, int maxAttempts, Duration firstRetry, Duration longestWait, Duration lease,
-      String tasklistLink) {
+      String tasklistLink, NotificationProperties.Digest digest) {
   }
+
+  /** The template of a digest; its fields are filled from the notices it carries when it is sent. */
+  public static final String DIGEST_TEMPLATE = "notice-digest";
 
   /** What one pass did. */
   public record Pass(int sent, int retrying, int failed, int unconfirmed) {
@@ -70,12 +78,19 @@ public class NotificationDispatcher {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
-    List<Long> due = jdbc.queryForList("""
-        select id from notification_outbox
+    Set<String> held = digest();
+    List<Long> due = new ArrayList<>();
+    jdbc.query("""
+        select id, recipient_kind, recipient_id, template, attempts from notification_outbox
         where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
         order by id
-        """, Long.class, now());
-    for (Long id : due.subList(0, Math.min(due.size(), settings.batchSize()))) {
+        """, rs -> {
+          if (due.size() < settings.batchSize() && !(digestible(rs.getString(2), rs.getString(4), rs.getInt(5))
+              && held.contains(rs.getString(3)))) {
+            due.add(rs.getLong(1));
+          }
+        }, now());
+    for (Long id : due) {
       Outcome outcome;
       try {
         outcome = deliver(id);
@@ -99,14 +114,138 @@ public class NotificationDispatcher {
 
   private enum Outcome { SENT, RETRYING, FAILED, TAKEN }
 
+  /** A notice that may travel in a digest: to a group's mailbox, of a digest template, never tried yet. */
+  private boolean digestible(String recipientKind, String template, int attempts) {
+    return settings.digest().enabled() && Recipient.Kind.GROUP.name().equals(recipientKind) && attempts == 0
+        && settings.digest().templates().contains(template);
+  }
+
+  /**
+   * Notices to each group's mailbox wait until none has arrived for the quiet period (or the oldest has waited the
+   * longest wait), so a storm is seen whole: then at least the threshold become one digest notice, each of them
+   * marked {@code DIGESTED}, and fewer go one by one. Runs before delivery, so a digest goes out in the same pass.
+   *
+   * @return the mailboxes (group ids) whose notices are held
+   */
+  private Set<String> digest() {
+    NotificationProperties.Digest digest = settings.digest();
+    Set<String> held = new HashSet<>();
+    if (!digest.enabled() || digest.templates().isEmpty()) {
+      return held;
+    }
+    String templates = String.join(",", Collections.nCopies(digest.templates().size(), "?"));
+    List<Object> args = new ArrayList<>(digest.templates());
+    List<Map<String, Object>> waiting = jdbc.queryForList("select recipient_id, count(*) as waiting, "
+        + "min(created_at) as oldest, max(created_at) as newest from notification_outbox "
+        + "where status = 'PENDING' and recipient_kind = 'GROUP' and attempts = 0 and template in (" + templates
+        + ") group by recipient_id", args.toArray());
+    java.time.Instant now = clock.instant();
+    for (Map<String, Object> mailbox : waiting) {
+      String group = (String) mailbox.get("recipient_id");
+      boolean quiet = !instant(mailbox.get("newest")).plus(digest.quietPeriod()).isAfter(now);
+      boolean waitedLongEnough = instant(mailbox.get("oldest")).plus(digest.maxWait()).isBefore(now);
+      if (!quiet && !waitedLongEnough) {
+        held.add(group);
+      } else if (((Number) mailbox.get("waiting")).intValue() >= digest.threshold()) {
+        gather(group, templates, args);
+      }
+    }
+    return held;
+  }
+
+  /** One digest notice for the group, carrying every digestible notice waiting for it. */
+  private void gather(String group, String templates, List<Object> templateArgs) {
+    List<Object> args = new ArrayList<>(List.of(group));
+    args.addAll(templateArgs);
+    List<Long> members = jdbc.queryForList("select id from notification_outbox where status = 'PENDING' "
+        + "and recipient_kind = 'GROUP' and recipient_id = ? and attempts = 0 and template in (" + templates
+        + ") order by id", Long.class, args.toArray());
+    if (members.isEmpty()) {
+      return;
+    }
+    String key = "digest:" + group + ":" + members.get(0) + "-" + members.get(members.size() - 1);
+    String channel = jdbc.queryForObject("select channel from notification_outbox where id = ?", String.class,
+        members.get(0));
+    jdbc.update("""
+        insert into notification_outbox (idempotency_key, case_reference, recipient_kind, recipient_id, channel,
+          template, personalisation, status, created_at)
+        values (?, 'DIGEST', 'GROUP', ?, ?, ?, ?, 'PENDING', ?)""", key, group, channel, DIGEST_TEMPLATE,
+        "{\"count\":\"" + members.size() + "\"}", now());
+    Long digestId = jdbc.queryForObject("select id from notification_outbox where idempotency_key = ?", Long.class,
+        key);
+    for (int from = 0; from < members.size(); from += 500) {
+      List<Long> part = members.subList(from, Math.min(members.size(), from + 500));
+      List<Object> update = new ArrayList<>(List.of(digestId));
+      update.addAll(part);
+      jdbc.update("update notification_outbox set status = 'DIGESTED', digest_id = ?, sent_at = null where status = "
+          + "'PENDING' and id in (" + String.join(",", Collections.nCopies(part.size(), "?")) + ")",
+          update.toArray());
+    }
+    LOG.info("Notices: {} notices to the {} mailbox go as one digest (notice {})", members.size(), group, digestId);
+  }
+
+  /** The digest's fields, from the notices it carries: counts per step and deadline, and each case. */
+  private Map<String, String> digestFields(long digestId) {
+    Map<String, Integer> perTitle = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    int[] total = new int[1];
+    jdbc.query("select template, case_reference, personalisation from notification_outbox where digest_id = ? "
+        + "order by id", rs -> {
+          Map<String, String> fields = readFields(rs.getString(3));
+          String title = fields.getOrDefault("deadlineTitle", fields.getOrDefault("taskName", rs.getString(1)));
+          String what = switch (rs.getString(1)) {
+            case "deadline-breached" -> "missed: " + title;
+            case "deadline-reminder" -> "due soon: " + title;
+            case "task-created" -> "new task: " + title;
+            default -> title;
+          };
+          perTitle.merge(what, 1, Integer::sum);
+          total[0]++;
+          if (lines.size() < settings.digest().casesListed()) {
+            lines.add("- " + rs.getString(2) + ": " + what
+                + (fields.containsKey("deadline") ? ", deadline " + fields.get("deadline") : ""));
+          }
+        }, digestId);
+    if (total[0] > lines.size()) {
+      lines.add("- and " + (total[0] - lines.size()) + " more: every case is listed in Cockpit, on the Statutory "
+          + "deadlines panel");
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("count", Integer.toString(total[0]));
+    StringBuilder summary = new StringBuilder();
+    perTitle.forEach((what, count) -> summary.append(count).append(" ").append(what).append("\n"));
+    fields.put("summary", summary.toString().trim());
+    fields.put("cases", String.join("\n", lines));
+    fields.put("cockpitLink", settings.tasklistLink().replace("/tasklist/", "/cockpit/"));
+    return fields;
+  }
+
+  private Map<String, String> readFields(String personalisation) {
+    try {
+      return json.readValue(personalisation, FIELDS);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  private static java.time.Instant instant(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return java.time.Instant.parse(value.toString());
+  }
+
   private Outcome deliver(long id) {
     if (jdbc.update("update notification_outbox set status = 'SENDING', claimed_at = ? where id = ? and status = 'PENDING'",
         now(), id) == 0) {
       return Outcome.TAKEN;
     }
     Map<String, Object> row = jdbc.queryForMap("""
-        select idempotency_key, case_reference, recipient_kind, recipient_id, channel, template, personalisation, attempts
-        from notification_outbox where id = ?""", id);
+        select id, idempotency_key, case_reference, recipient_kind, recipient_id, channel, template, personalisation,
+          attempts from notification_outbox where id = ?""", id);
     int attempts = ((Number) row.get("attempts")).intValue() + 1;
     Outgoing outgoing;
     try {
@@ -192,13 +331,17 @@ public class NotificationDispatcher {
 
   private Outgoing outgoing(Map<String, Object> row) {
     Map<String, String> fields;
-    try {
-      fields = new HashMap<>(json.readValue((String) row.get("personalisation"), FIELDS));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the notice's fields cannot be read", e);
+    String template = (String) row.get("template");
+    if (DIGEST_TEMPLATE.equals(template)) {
+      fields = digestFields(((Number) row.get("id")).longValue());
+    } else {
+      try {
+        fields = new HashMap<>(json.readValue((String) row.get("personalisation"), FIELDS));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("the notice's fields cannot be read", e);
+      }
     }
     fields.put(NoticeFields.TASKLIST_LINK, settings.tasklistLink());
-    String template = (String) row.get("template");
     NoticeTemplates.Rendered text = templates.render(template, fields);
     List<String> to = addresses.emailsOf(Recipient.Kind.valueOf((String) row.get("recipient_kind")),
         (String) row.get("recipient_id"), (String) row.get("case_reference"));

@@ -60,7 +60,21 @@ public class RegisterCsvImport {
   public record Report(int imported, int unchanged, int overdue, List<RowProblem> invalid) {
   }
 
-  public Report importCsv(String csv) {
+  /**
+   * A file read and checked, before anything is entered: the valid rows and the invalid ones, each with its line.
+   *
+   * @param rows data rows in the file (blank lines not counted)
+   * @param lastLine the file's last line number, so work can be split and resumed by line
+   */
+  public record Parsed(int rows, int lastLine, List<Row> valid, List<RowProblem> invalid) {
+  }
+
+  /** A valid row of the file and the plan it enters. */
+  public record Row(int line, Plan plan) {
+  }
+
+  /** @throws IllegalArgumentException when the first line is not the header */
+  public Parsed read(String csv) {
     List<List<String>> rows = Csv.parse(csv);
     if (!Csv.hasHeader(rows, HEADER)) {
       throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER));
@@ -69,12 +83,14 @@ public class RegisterCsvImport {
     List<RowProblem> invalid = new ArrayList<>();
     List<Row> valid = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
+    int data = 0;
     for (int i = 1; i < rows.size(); i++) {
       List<String> row = rows.get(i);
       int line = i + 1;
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
+      data++;
       try {
         Plan plan = plan(row, today);
         if (!seen.add(plan.caseReference())) {
@@ -85,6 +101,28 @@ public class RegisterCsvImport {
         invalid.add(new RowProblem(line, e.getMessage()));
       }
     }
+    return new Parsed(data, rows.size(), valid, invalid);
+  }
+
+  /** Imports a whole file in this thread, in committed batches; see {@code RegisterImports} for the background job. */
+  public Report importCsv(String csv) {
+    Parsed parsed = read(csv);
+    List<RowProblem> invalid = new ArrayList<>(parsed.invalid());
+    int[] counts = enterInBatches(parsed.valid(), invalid);
+    invalid.sort(java.util.Comparator.comparingInt(RowProblem::line));
+    LOG.info("Register import: {} imported, {} unchanged, {} overdue, {} invalid", counts[0], counts[1], counts[2],
+        invalid.size());
+    return new Report(counts[0], counts[1], counts[2], invalid);
+  }
+
+  /**
+   * Enters the rows in committed batches; a batch the database refuses is entered row by row, so one bad row never
+   * holds back the others (it is added to {@code invalid}).
+   *
+   * @return imported, unchanged, overdue
+   */
+  int[] enterInBatches(List<Row> valid, List<RowProblem> invalid) {
+    LocalDate today = EngineClock.today();
     int[] counts = new int[3];
     for (int from = 0; from < valid.size(); from += BATCH) {
       List<Row> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
@@ -92,7 +130,6 @@ public class RegisterCsvImport {
         int[] batchCounts = transactions.execute(status -> enter(batch, today));
         add(counts, batchCounts);
       } catch (RuntimeException batchFailed) {
-        // One row the database refused must not hold back the others: enter them one by one.
         for (Row row : batch) {
           try {
             add(counts, transactions.execute(status -> enter(List.of(row), today)));
@@ -103,13 +140,11 @@ public class RegisterCsvImport {
         }
       }
     }
-    invalid.sort(java.util.Comparator.comparingInt(RowProblem::line));
-    LOG.info("Register import: {} imported, {} unchanged, {} overdue, {} invalid", counts[0], counts[1], counts[2],
-        invalid.size());
-    return new Report(counts[0], counts[1], counts[2], invalid);
+    return counts;
   }
 
-  private int[] enter(List<Row> rows, LocalDate today) {
+  /** Enters the rows in the caller's transaction: imported, unchanged, overdue. */
+  int[] enter(List<Row> rows, LocalDate today) {
     int[] counts = new int[3];
     for (Row row : rows) {
       Plan plan = row.plan().withNextReviewDue(reviews.nextDue(row.plan()));
@@ -126,14 +161,12 @@ public class RegisterCsvImport {
     return counts;
   }
 
-  private static void add(int[] total, int[] more) {
+  static void add(int[] total, int[] more) {
     for (int i = 0; i < total.length; i++) {
       total[i] += more[i];
     }
   }
 
-  private record Row(int line, Plan plan) {
-  }
 
   /** @throws IllegalArgumentException naming the field and what is wrong with it */
   static Plan plan(List<String> row, LocalDate today) {

@@ -18,6 +18,7 @@ import org.ehcworkflow.needsassessment.OpenCaseListener;
 import org.ehcworkflow.needsassessment.TaskDecisions;
 import org.ehcworkflow.notification.NoticeFields;
 import org.ehcworkflow.notification.NoticeTemplates;
+import org.ehcworkflow.notification.NotificationDispatcher;
 import org.ehcworkflow.notification.NotificationProperties;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.partner.PartnerDirectory;
@@ -45,6 +46,7 @@ class ProcessConfiguration {
     Arrays.stream(DocumentType.values()).map(IssueDocumentDelegate::templateOf).forEach(needed::add);
     needed.add(RecordBreachDelegate.TEMPLATE);
     needed.add(TaskNotices.TEMPLATE);
+    needed.add(NotificationDispatcher.DIGEST_TEMPLATE);
     return NoticeTemplates.fromClasspath().check(NoticeFields.known(), needed);
   }
 

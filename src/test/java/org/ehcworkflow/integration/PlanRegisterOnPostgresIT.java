@@ -134,10 +134,22 @@ class PlanRegisterOnPostgresIT {
         new HttpEntity<>(example, headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import",
         new HttpEntity<>("case,wrong\n", headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    ResponseEntity<Map> imported = rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import",
+    ResponseEntity<Map> accepted = rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import",
         new HttpEntity<>(example, headers), Map.class);
-    assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(imported.getBody()).containsEntry("imported", 4).containsEntry("invalid", List.of());
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String progress = (String) accepted.getBody().get("progress");
+    assertThat(accepted.getHeaders().getLocation()).hasToString(progress);
+    Map<String, Object> imported = Map.of();
+    for (int i = 0; i < 200 && !"DONE".equals(imported.get("status")); i++) {
+      Thread.sleep(100);
+      imported = rest.withBasicAuth("demo", "demo").getForObject(progress, Map.class);
+    }
+    assertThat(imported).containsEntry("status", "DONE").containsEntry("imported", 4).containsEntry("totalRows", 4)
+        .containsEntry("rowsDone", 4).containsEntry("invalid", List.of());
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").getForEntity(progress, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/api/plans/import/999999", Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
     ResponseEntity<Map> plan = rest.withBasicAuth("coordinator", "coordinator")
         .getForEntity("/api/plans/EHC-2019-00012", Map.class);

@@ -287,9 +287,49 @@ class NoticeDeliveryIT {
   }
 
   private NotificationDispatcher dispatcher(List<NoticeChannel> using, int batch) {
+    return dispatcher(using, batch, NO_DIGEST);
+  }
+
+  private static final NotificationProperties.Digest NO_DIGEST = new NotificationProperties.Digest(false, 5,
+      Duration.ofMinutes(1), Duration.ofMinutes(15), List.of(), 500);
+
+  private NotificationDispatcher dispatcher(List<NoticeChannel> using, int batch,
+      NotificationProperties.Digest digest) {
     return new NotificationDispatcher(jdbc, addresses, templates, using, json,
         new NotificationDispatcher.Settings(batch, 12, Duration.ofMinutes(1), Duration.ofMinutes(30),
-            Duration.ofMinutes(5), "https://ehc.council.test/camunda/app/tasklist/"), clock);
+            Duration.ofMinutes(5), "https://ehc.council.test/camunda/app/tasklist/", digest), clock);
+  }
+
+  @Test
+  void noticesInBulkToOneMailboxGoAsOneDigestAndAFewGoOneByOne() throws Exception {
+    NotificationDispatcher digesting = dispatcher(channels, 1000, new NotificationProperties.Digest(true, 5,
+        Duration.ofMinutes(1), Duration.ofMinutes(15), List.of("deadline-breached", "deadline-reminder"), 3));
+    for (int i = 0; i < 40; i++) {
+      record("EHC-BULK-" + i, Recipient.group("coordinators"));
+      record("EHC-BULK-" + i, Recipient.family("EHC-BULK-" + i));
+    }
+    digesting.dispatchDue();
+    assertThat(received("ehc-team@council.test", "")).as("held while they still arrive").isEmpty();
+    clock.advance(Duration.ofMinutes(2));
+    digesting.dispatchDue();
+    digesting.dispatchDue();
+    List<MimeMessage> digests = received("ehc-team@council.test", "40 notices");
+    assertThat(digests).hasSize(1);
+    assertThat(received("ehc-team@council.test", "")).as("no notice of its own to the mailbox").hasSize(1);
+    String text = body(digests.get(0));
+    assertThat(text).contains("40 due soon: Decision whether to assess").contains("EHC-BULK-0: due soon")
+        .contains("EHC-BULK-2").contains("and 37 more").contains("https://ehc.council.test/camunda/app/cockpit/");
+    assertThat(jdbc.queryForObject("select count(*) from notification_outbox where status = 'DIGESTED' "
+        + "and recipient_id = 'coordinators'", Integer.class)).isEqualTo(40);
+    assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient_kind = 'FAMILY' "
+        + "and status <> 'DIGESTED'", Integer.class)).as("families keep their own notices").isEqualTo(40);
+
+    for (int i = 0; i < 3; i++) {
+      record("EHC-FEW-" + i, Recipient.group("sendPanel"));
+    }
+    clock.advance(Duration.ofMinutes(2));
+    digesting.dispatchDue();
+    assertThat(received("send-panel@council.test", "Reminder")).as("below the threshold: one by one").hasSize(3);
   }
 
   @Test
