@@ -12,6 +12,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.ehcworkflow.needsassessment.CaseOpening;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.calendar.SchoolYears;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.process.EngineClock;
@@ -41,7 +42,11 @@ class DemoData {
       List.of("psychologist", "Elliot", Roles.EDUCATIONAL_PSYCHOLOGISTS),
       List.of("health", "Harper", Roles.HEALTH),
       List.of("socialcare", "Sam", Roles.SOCIAL_CARE),
-      List.of("senco", "Sasha", Roles.SCHOOLS));
+      List.of("senco", "Sasha", Roles.SCHOOLS),
+      List.of("sencoelm", "Robin", Roles.SCHOOLS));
+
+  /** Each demo SENCO works for one school: they see that school's children only. */
+  static final Map<String, String> SETTING_OF_SENCO = Map.of("senco", "100001", "sencoelm", "100002");
 
   /** Demo partner teams and two schools, with example.org addresses. */
   static final List<Partner> PARTNERS = List.of(
@@ -80,6 +85,7 @@ class DemoData {
       ensureMembership("demo", group);
     }
     PARTNERS.forEach(partners::save);
+    SETTING_OF_SENCO.forEach((senco, setting) -> ensureMembership(senco, SettingGroups.groupOf(setting)));
     if (runtime.createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment").count() == 0) {
       openDemoCases();
     }

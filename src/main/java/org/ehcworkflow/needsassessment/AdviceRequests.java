@@ -2,11 +2,13 @@ package org.ehcworkflow.needsassessment;
 
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.ehcworkflow.partner.SettingGroups;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Expressions for the advice multi-instance ({@code ${adviceRequests.of(execution)}} and
- * {@code ${adviceRequests.group(adviceGiver)}}): the list lives in one string variable, so it needs no
+ * {@code ${adviceRequests.groups(execution, adviceGiver)}}): the list lives in one string variable, so it needs no
  * serialised Java object in the engine's tables.
  */
 public class AdviceRequests {
@@ -19,7 +21,23 @@ public class AdviceRequests {
     return Arrays.stream(givers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  public String group(String adviceGiver) {
-    return AdviceGiver.valueOf(adviceGiver).group();
+  private final SettingGroups settings;
+
+  public AdviceRequests(SettingGroups settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Who answers an advice request: the advice giver's team; for the school or setting, the case's own setting
+   * alone (its group), or the coordinators when the case has no setting recorded (they record advice received by
+   * post). Never every school.
+   */
+  public List<String> groups(DelegateExecution execution, String adviceGiver) {
+    AdviceGiver giver = AdviceGiver.valueOf(adviceGiver);
+    if (giver != AdviceGiver.SCHOOL_OR_SETTING) {
+      return List.of(giver.group());
+    }
+    List<String> setting = settings.ofCase(execution.getProcessBusinessKey());
+    return setting.isEmpty() ? List.of(AdviceGiver.OTHER.group()) : setting;
   }
 }

@@ -1,5 +1,6 @@
 package org.ehcworkflow.partner;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PartnerConfiguration {
 
   @Bean
-  PartnerDirectory partnerDirectory(JdbcTemplate jdbc) {
-    return new PartnerDirectory(jdbc);
+  PartnerDirectory partnerDirectory(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    return new PartnerDirectory(jdbc, partner -> events.publishEvent(new PartnerSaved(partner)));
   }
 
   @Bean

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -16,9 +17,12 @@ public class PartnerDirectory {
   private static final String COLUMNS = "id, partner_type, code, organisation_name, email, phone, active";
 
   private final JdbcTemplate jdbc;
+  private final Consumer<Partner> saved;
 
-  public PartnerDirectory(JdbcTemplate jdbc) {
+  /** @param saved told of every entry added or updated (a setting's own group is kept in step with it) */
+  public PartnerDirectory(JdbcTemplate jdbc, Consumer<Partner> saved) {
     this.jdbc = jdbc;
+    this.saved = saved;
   }
 
   public List<Partner> all() {
@@ -55,12 +59,14 @@ public class PartnerDirectory {
           update partner set partner_type = ?, code = ?, organisation_name = ?, email = ?, phone = ?, active = ?,
             updated_at = ? where id = ?""", partner.type().name(), partner.code(), partner.organisationName(),
           partner.email(), partner.phone(), partner.active(), now, existing.get());
+      saved.accept(partner);
       return false;
     }
     jdbc.update("""
         insert into partner (partner_type, code, organisation_name, email, phone, active, updated_at)
         values (?, ?, ?, ?, ?, ?, ?)""", partner.type().name(), partner.code(), partner.organisationName(),
         partner.email(), partner.phone(), partner.active(), now);
+    saved.accept(partner);
     return true;
   }
 }

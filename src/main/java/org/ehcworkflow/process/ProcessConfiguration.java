@@ -22,6 +22,9 @@ import org.ehcworkflow.notification.NotificationDispatcher;
 import org.ehcworkflow.notification.NotificationProperties;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanRegister;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,8 +133,17 @@ class ProcessConfiguration {
     return new CaseOpening(runtime, caseFile);
   }
 
+  /** Each setting's own group for the tasks meant for it: the setting the case's plan names, else the one it opened with. */
   @Bean
-  AdviceRequests adviceRequests() {
-    return new AdviceRequests();
+  SettingGroups settingGroups(PlanRegister register, CaseFile caseFile) {
+    return new SettingGroups(caseReference -> register.find(caseReference).map(Plan::settingCode)
+        .filter(code -> !code.isBlank())
+        .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)
+            .filter(code -> code != null && !code.isBlank())));
+  }
+
+  @Bean
+  AdviceRequests adviceRequests(SettingGroups settingGroups) {
+    return new AdviceRequests(settingGroups);
   }
 }

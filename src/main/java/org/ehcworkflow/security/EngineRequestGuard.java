@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -26,7 +27,11 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps the engine's escape hatches for administrators. Skipping listeners or input/output mappings
+ * Partners (a team, a setting's SENCO: signed in, in no staff group) use the engine's APIs for their tasks only:
+ * on the engine REST API only {@link #PARTNER_ROUTES}, and on the webapps' engine API nothing of the engine's
+ * operation ({@link #NOT_FOR_PARTNERS}: jobs, metrics, statistics, cleanup, ...); anything else is 403.
+ *
+ * <p>Keeps the engine's escape hatches for administrators. Skipping listeners or input/output mappings
  * ({@code skipCustomListeners}, {@code skipIoMappings}), or starting a process part-way ({@code startInstructions}),
  * bypasses the checks that open a case, the deadlines it computes and the deadline ledger: anyone else gets 403
  * naming the field. A serialized Java object variable is refused with 400 for everyone but administrators (the engine
@@ -46,9 +51,24 @@ class EngineRequestGuard extends OncePerRequestFilter {
     this.identity = identity;
   }
 
+  /** Groups that work for the council; anyone in none of them (but in a partner group) is a partner. */
+  private static final Set<String> STAFF = Set.of(Roles.COORDINATORS, Roles.SEND_PANEL, Roles.MANAGERS, ADMINISTRATORS);
+  /** What a partner may use of the engine REST API: their tasks and what Tasklist needs to show them. */
+  private static final List<String> PARTNER_ROUTES = List.of("/task", "/filter", "/identity", "/user/", "/version");
+  /** What a partner may never use of the webapps' engine API: the engine's operation and its figures. */
+  private static final List<String> NOT_FOR_PARTNERS = List.of("/job", "/job-definition", "/history/job-log",
+      "/metrics", "/history/cleanup", "/batch", "/incident", "/authorization", "/external-task", "/migration",
+      "/modification", "/history/incident", "/history/batch", "/telemetry", "/schema/log");
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String route = route(request);
+    if (route != null && partner(request) && !partnerMay(request.getRequestURI().startsWith(request.getContextPath()
+        + "/engine-rest"), route)) {
+      refuse(response, 403, route + " is for the council's staff: partners work their own tasks only");
+      return;
+    }
     if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
         || "OPTIONS".equals(request.getMethod())) {
       chain.doFilter(request, response);
@@ -138,20 +158,53 @@ class EngineRequestGuard extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  /** An administrator by the engine REST API's authentication, or by the webapps' session. */
-  private boolean administrator(HttpServletRequest request) {
+  /** The engine resource asked for, after {@code /engine-rest} or the webapps' {@code /engine/<name>}. */
+  static String route(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/engine-rest")) {
+      String rest = path.substring("/engine-rest".length());
+      return rest.startsWith("/engine/") ? rest.replaceFirst("^/engine/[^/]+", "") : rest;
+    }
+    if (path.startsWith("/camunda/api/engine/engine/")) {
+      return path.substring("/camunda/api/engine/engine/".length()).replaceFirst("^[^/]+", "");
+    }
+    return null;
+  }
+
+  static boolean partnerMay(boolean engineRest, String route) {
+    String normalised = route.isEmpty() ? "/" : route;
+    if (engineRest) {
+      return PARTNER_ROUTES.stream().anyMatch(allowed -> normalised.equals(allowed) || normalised.startsWith(
+          allowed.endsWith("/") ? allowed : allowed + "/") || normalised.startsWith(allowed + "?"));
+    }
+    return NOT_FOR_PARTNERS.stream().noneMatch(denied -> normalised.equals(denied)
+        || normalised.startsWith(denied + "/")) && !normalised.contains("/statistics");
+  }
+
+  /** The caller's groups, by the engine REST API's authentication or by the webapps' session. */
+  private List<String> groups(HttpServletRequest request) {
     Authentication current = identity.getCurrentAuthentication();
     if (current != null && current.getGroupIds() != null) {
-      return current.getGroupIds().contains(ADMINISTRATORS);
+      return current.getGroupIds();
     }
     HttpSession session = request.getSession(false);
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
-      return false;
+      return List.of();
     }
     return authentications.getAuthentications().stream()
         .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
-        .anyMatch(user -> user.getGroupIds() != null && user.getGroupIds().contains(ADMINISTRATORS));
+        .filter(user -> user.getGroupIds() != null).flatMap(user -> user.getGroupIds().stream()).toList();
+  }
+
+  private boolean administrator(HttpServletRequest request) {
+    return groups(request).contains(ADMINISTRATORS);
+  }
+
+  /** Signed in, and in no staff group: a partner (a team, or a setting's SENCO). */
+  private boolean partner(HttpServletRequest request) {
+    List<String> groups = groups(request);
+    return !groups.isEmpty() && groups.stream().noneMatch(STAFF::contains);
   }
 
   private void refuse(HttpServletResponse response, int status, String message) throws IOException {

@@ -110,7 +110,10 @@ class LivingPlanProcessTest {
 
     clockAt(LocalDateTime.of(2027, 1, 20, 18, 0));
     runDueJobs();
-    assertThat(task(SEND_REPORT)).hasCandidateGroup("schools").hasDueDate(endOfDay("2027-02-03"));
+    assertThat(task(SEND_REPORT)).as("the plan's own setting alone, and the coordinators")
+        .hasCandidateGroup("setting100001").hasCandidateGroup("coordinators").hasDueDate(endOfDay("2027-02-03"));
+    assertThat(taskService().getIdentityLinksForTask(task(SEND_REPORT).getId())).extracting(l -> l.getGroupId())
+        .doesNotContain("schools");
     complete(task(SEND_REPORT), withVariables("meetingHeldOn", "2027-01-20", "reviewRecommendation", "maintain"));
     assertThat(beans.register.plans.get("EHC-2026-00001").lastReviewedOn()).isEqualTo("2027-01-20");
     assertThat(task(DECIDE)).hasDueDate(endOfDay("2027-02-17"));

@@ -107,7 +107,8 @@ class NeedsAssessmentProcessTest {
     assertThat(task(RECORD_REPRESENTATIONS)).hasDueDate(endOfDay("2026-04-13"));
     complete(task(RECORD_REPRESENTATIONS), withVariables("requestedSetting", "100001"));
     runDueJobs();
-    assertThat(task(RECORD_SETTING_RESPONSE)).hasCandidateGroup("schools").hasDueDate(endOfDay("2026-04-14"));
+    assertThat(task(RECORD_SETTING_RESPONSE)).as("the requested setting alone, and the coordinators")
+        .hasCandidateGroup("setting100001").hasCandidateGroup("coordinators").hasDueDate(endOfDay("2026-04-14"));
     assertThat(beans.notifications.withTemplate("setting-consultation")).singleElement()
         .satisfies(n -> assertThat(n.recipient().id()).as("the requested setting alone").isEqualTo("SCHOOL_OR_SETTING/100001"));
     complete(task(RECORD_SETTING_RESPONSE), withVariables("settingResponse", "agreed"));
@@ -178,6 +179,24 @@ class NeedsAssessmentProcessTest {
     assertThat(instance).hasPassed("Event_WithdrawnByOfficer", "EndEvent_Withdrawn").isEnded();
     assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.WITHDRAWN);
     assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void adviceFromTheSchoolGoesToTheChildsOwnSettingAloneOrToTheCoordinators() {
+    ProcessInstance atOak = start(Map.of("requestReceivedDate", "2026-01-05", "requesterType", "PARENT",
+        "currentSettingCode", "100001"));
+    assess(atOak, "askSchoolOrSetting");
+    Task oak = taskService().createTaskQuery().processInstanceId(atOak.getId()).taskDefinitionKey(PROVIDE_ADVICE)
+        .singleResult();
+    assertThat(taskService().getIdentityLinksForTask(oak.getId())).extracting(l -> l.getGroupId())
+        .containsExactly("setting100001");
+
+    ProcessInstance noSetting = open("2026-01-05");
+    assess(noSetting, "askSchoolOrSetting");
+    Task unknown = taskService().createTaskQuery().processInstanceId(noSetting.getId())
+        .taskDefinitionKey(PROVIDE_ADVICE).singleResult();
+    assertThat(taskService().getIdentityLinksForTask(unknown.getId())).as("never every school")
+        .extracting(l -> l.getGroupId()).containsExactly("coordinators");
   }
 
   @Test

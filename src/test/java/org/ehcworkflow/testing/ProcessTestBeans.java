@@ -1,5 +1,8 @@
 package org.ehcworkflow.testing;
 
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.partner.SettingGroups;
+
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.Period;
@@ -54,7 +57,12 @@ public final class ProcessTestBeans {
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
     Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains));
-    Mocks.register("adviceRequests", new AdviceRequests());
+    SettingGroups settingGroups = new SettingGroups(caseReference -> register.find(caseReference)
+        .map(org.ehcworkflow.plan.Plan::settingCode).filter(code -> !code.isBlank())
+        .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)
+            .filter(code -> code != null && !code.isBlank())));
+    Mocks.register("settingGroups", settingGroups);
+    Mocks.register("adviceRequests", new AdviceRequests(settingGroups));
 
     ReviewCycle cycle = new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(6));
     reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10));

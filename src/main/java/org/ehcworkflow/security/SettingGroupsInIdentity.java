@@ -1,0 +1,58 @@
+package org.ehcworkflow.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.ehcworkflow.partner.Partner;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.PartnerSaved;
+import org.ehcworkflow.partner.PartnerType;
+import org.ehcworkflow.partner.SettingGroups;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every school or setting in the partner directory has its own Camunda group ({@link SettingGroups}), kept at every
+ * start and whenever the directory changes, so an administrator can put a SENCO in their setting's group (Camunda
+ * Admin, or single sign-on's group mapping). The group has no grants of its own: the engine grants it each task
+ * the processes give it, and nothing else.
+ */
+@Component
+class SettingGroupsInIdentity {
+
+  private final IdentityService identity;
+  private final PartnerDirectory directory;
+
+  SettingGroupsInIdentity(IdentityService identity, PartnerDirectory directory) {
+    this.identity = identity;
+    this.directory = directory;
+  }
+
+  @EventListener
+  @Order(1)
+  public void onStarted(ApplicationStartedEvent event) {
+    directory.all().forEach(this::ensure);
+  }
+
+  @EventListener
+  public void onSaved(PartnerSaved saved) {
+    ensure(saved.partner());
+  }
+
+  private void ensure(Partner partner) {
+    String id = partner.type() == PartnerType.SCHOOL_OR_SETTING ? SettingGroups.groupOf(partner.code()) : null;
+    if (id == null) {
+      return;
+    }
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+      group.setType("ORGANISATION");
+    } else if (partner.organisationName().equals(group.getName())) {
+      return;
+    }
+    group.setName(partner.organisationName());
+    identity.saveGroup(group);
+  }
+}

@@ -1,0 +1,201 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.calendar.TimeLimit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each school sees only its own children, and partners use the engine only for their tasks: tried with the demo
+ * SENCOs of Oak Primary ({@code senco}, URN 100001) and Elm Secondary ({@code sencoelm}, 100002) and the partner
+ * teams, through the engine REST API, the project's API and the webapps' engine API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
+class OrganisationsOnPostgresIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> PARTNERS = List.of("senco", "sencoelm", "health", "psychologist", "socialcare");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Task oakReport;
+  private Task elmReport;
+
+  @BeforeAll
+  void reviewReportsAreDueAtBothSchools() {
+    oakReport = reviewReportOf("DEMO-PLAN-01");
+    elmReport = reviewReportOf("DEMO-PLAN-02");
+  }
+
+  private Task reviewReportOf(String caseReference) {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    Map<String, Object> variables = new HashMap<>();
+    for (TimeLimit limit : TimeLimit.values()) {
+      variables.put(limit.dueVariable(), today.plusDays(30).toString());
+      variables.put(limit.reminderVariable(), today.plusDays(20).toString());
+    }
+    variables.putAll(Map.of("caseReference", caseReference, "reviewKind", "ANNUAL", "preparingForAdulthood", false,
+        "meetingDate", today.minusDays(2).toString()));
+    String instance = runtime.createProcessInstanceByKey("ehc-annual-review").businessKey(caseReference)
+        .setVariables(variables).startBeforeActivity("Task_SubmitReviewReport").execute().getId();
+    return tasks.createTaskQuery().processInstanceId(instance).singleResult();
+  }
+
+  @Test
+  void eachSettingHasItsOwnGroupAndTheReviewReportGoesToThePlansSettingAlone() {
+    assertThat(identity.createGroupQuery().groupId("setting100001").singleResult().getName())
+        .isEqualTo("Oak Primary School");
+    assertThat(identity.createUserQuery().memberOfGroup("setting100001").list()).extracting(u -> u.getId())
+        .containsExactly("senco");
+    assertThat(tasks.getIdentityLinksForTask(oakReport.getId())).extracting(l -> l.getGroupId())
+        .containsExactlyInAnyOrder("setting100001", "coordinators");
+    assertThat(tasks.getIdentityLinksForTask(elmReport.getId())).extracting(l -> l.getGroupId())
+        .containsExactlyInAnyOrder("setting100002", "coordinators");
+  }
+
+  @Test
+  void aSencoSeesAndWorksOnlyTheirOwnSchoolsChildren() throws Exception {
+    assertThat(taskIds("senco", "/engine-rest/task")).contains(oakReport.getId()).doesNotContain(elmReport.getId());
+    assertThat(taskIds("sencoelm", "/engine-rest/task")).contains(elmReport.getId()).doesNotContain(oakReport.getId());
+    assertThat(get("senco", "/engine-rest/task/" + elmReport.getId()).statusCode()).isIn(403, 404);
+    assertThat(get("senco", "/engine-rest/task/" + elmReport.getId() + "/variables").statusCode()).isIn(403, 404);
+    HttpResponse<String> complete = send("senco", "POST", "/engine-rest/task/" + elmReport.getId() + "/complete",
+        "{\"variables\": {}}");
+    assertThat(complete.statusCode()).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(elmReport.getId()).count()).as("Elm's task still open").isEqualTo(1);
+
+    assertThat(get("senco", "/api/plans/DEMO-PLAN-01/sections").statusCode()).as("own child's plan").isEqualTo(200);
+    assertThat(get("senco", "/api/plans/DEMO-PLAN-02/sections").statusCode()).as("another school's child")
+        .isEqualTo(403);
+    assertThat(get("sencoelm", "/api/plans/DEMO-PLAN-01/sections").statusCode()).isEqualTo(403);
+    assertThat(get("senco", "/api/cases/DEMO-PLAN-02/documents").statusCode()).isEqualTo(403);
+    assertThat(get("senco", "/api/plans/DEMO-PLAN-02").statusCode()).isEqualTo(403);
+
+    Map<String, String> session = signInToTasklist("senco");
+    HttpResponse<String> webappTasks = http.send(request("/camunda/api/engine/engine/default/task", session)
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(webappTasks.statusCode()).isEqualTo(200);
+    assertThat(webappTasks.body()).contains(oakReport.getId()).doesNotContain(elmReport.getId());
+  }
+
+  @Test
+  void partnersGetNothingOfTheEnginesOperationThroughEitherApi() throws Exception {
+    List<String> staffOnly = List.of("/engine-rest/job", "/engine-rest/job-definition", "/engine-rest/history/job-log",
+        "/engine-rest/metrics/activity-instance-start/sum", "/engine-rest/process-definition/statistics",
+        "/engine-rest/history/cleanup/jobs", "/engine-rest/incident", "/engine-rest/batch",
+        "/engine-rest/process-instance", "/engine-rest/execution", "/engine-rest/deployment",
+        "/engine-rest/history/process-instance", "/engine-rest/authorization");
+    for (String partner : PARTNERS) {
+      for (String path : staffOnly) {
+        HttpResponse<String> answer = get(partner, path);
+        assertThat(answer.statusCode()).as("%s %s", partner, path).isEqualTo(403);
+        assertThat(answer.body()).contains("partners work their own tasks only");
+      }
+      assertThat(get(partner, "/engine-rest/task").statusCode()).as("%s lists their tasks", partner).isEqualTo(200);
+      assertThat(get(partner, "/engine-rest/filter").statusCode()).isEqualTo(200);
+    }
+    assertThat(get("coordinator", "/engine-rest/job").statusCode()).as("staff keep the engine's API").isEqualTo(200);
+    assertThat(get("manager", "/engine-rest/process-definition/statistics").statusCode()).isEqualTo(200);
+
+    Map<String, String> session = signInToTasklist("health");
+    for (String path : List.of("/job", "/job-definition", "/history/job-log", "/metrics/activity-instance-start/sum",
+        "/process-definition/statistics", "/history/cleanup/jobs")) {
+      HttpResponse<String> answer = http.send(request("/camunda/api/engine/engine/default" + path, session).GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as("Tasklist session %s", path).isEqualTo(403);
+    }
+    assertThat(http.send(request("/camunda/api/engine/engine/default/task", session).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  private List<String> taskIds(String user, String path) throws Exception {
+    HttpResponse<String> answer = get(user, path + "?maxResults=500");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    List<String> ids = new java.util.ArrayList<>();
+    JSON.readTree(answer.body()).forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return send(user, "GET", path, null);
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", "application/json");
+    if (body != null) {
+      builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path, Map<String, String> cookies) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
+        .header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .toList()))
+        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
+  }
+
+  private Map<String, String> signInToTasklist(String user) throws Exception {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    keep(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+        .GET().build(), HttpResponse.BodyHandlers.ofString()), cookies);
+    HttpResponse<String> login = http.send(request("/camunda/api/admin/auth/user/default/login/tasklist", cookies)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as("%s signs in to Tasklist", user).isEqualTo(200);
+    keep(login, cookies);
+    keep(http.send(request("/camunda/api/admin/auth/user/default", cookies).GET().build(),
+        HttpResponse.BodyHandlers.ofString()), cookies);
+    return cookies;
+  }
+
+  private static void keep(HttpResponse<?> response, Map<String, String> cookies) {
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+  }
+}
