@@ -39,12 +39,28 @@ try {
     await breached.click();
     figures.firstBreachedCases = await dashboard.locator('tr.ehc-details a').allTextContents();
   }
+  // The sibling panel, "Plan quality": its tables, or the error it shows.
+  const quality = page.locator('[data-plugin="plan-quality"]');
+  await quality.locator('table[data-table="All plans"], [data-error]').first().waitFor({ timeout: 60000 });
+  figures.planQuality = await page.evaluate(() => {
+    const panel = document.querySelector('[data-plugin="plan-quality"]');
+    const error = panel.querySelector('[data-error]');
+    return { error: error ? error.textContent : null, tables: [...panel.querySelectorAll('table[data-table]')]
+      .map((t) => t.getAttribute('data-table')) };
+  });
+  await quality.scrollIntoViewIfNeeded();
+  await quality.screenshot({ path: process.env.QUALITY_SCREENSHOT ?? 'cockpit-plan-quality.png' });
   await dashboard.scrollIntoViewIfNeeded();
   await page.screenshot({ path: process.env.SCREENSHOT ?? 'cockpit-statutory-deadlines.png', fullPage: true });
   // The same signed-in session opens a case's documents page, as a link in a task would.
   await page.goto(`${base}/documents.html?case=DEMO-0002`);
   await page.locator('#documents tr, #message:not(:empty)').first().waitFor({ timeout: 30000 });
   figures.documentsOfDemo0002 = await page.locator('#documents tr a').allTextContents();
+  // The plan editor checks the plan against the quality rules and says so beside the sections.
+  await page.goto(`${base}/plan-editor.html?case=DEMO-0002`);
+  await page.locator('#grade:not(:empty)').waitFor({ timeout: 30000 });
+  figures.planEditorGrade = await page.locator('#grade').textContent();
+  figures.planEditorFindings = await page.locator('ul.findings li').count();
   console.log(JSON.stringify(figures));
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 package org.ehcworkflow.document;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +17,8 @@ class DocumentConfiguration {
   }
 
   @Bean
-  Documents documents(JdbcTemplate jdbc, PlanContent plans) {
-    return new JdbcDocuments(jdbc, plans, new PdfRenderer());
+  Documents documents(JdbcTemplate jdbc, PlanContent plans, ApplicationEventPublisher events) {
+    return new JdbcDocuments(jdbc, plans, new PdfRenderer(), events::publishEvent);
   }
 
   @Bean

@@ -28,11 +28,14 @@ public class JdbcDocuments implements Documents {
   private final JdbcTemplate jdbc;
   private final PlanContent plans;
   private final PdfRenderer renderer;
+  private final java.util.function.Consumer<PlanVersionFrozen> frozen;
 
-  public JdbcDocuments(JdbcTemplate jdbc, PlanContent plans, PdfRenderer renderer) {
+  public JdbcDocuments(JdbcTemplate jdbc, PlanContent plans, PdfRenderer renderer,
+      java.util.function.Consumer<PlanVersionFrozen> frozen) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.renderer = renderer;
+    this.frozen = frozen;
   }
 
   @Override
@@ -51,6 +54,7 @@ public class JdbcDocuments implements Documents {
       }
       planVersion = plans.freeze(caseReference, type.name(), createdBy);
       sections = plans.version(caseReference, planVersion).orElse(Map.of());
+      frozen.accept(new PlanVersionFrozen(caseReference, planVersion, type.name(), createdBy));
     }
     byte[] content = renderer.render(new PdfRenderer.Content(caseReference, type, version, planVersion,
         EngineClock.today().toString(), facts, sections, changes));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import org.ehcworkflow.casefile.CaseFile.TimeLimitException;
 import org.ehcworkflow.casefile.ExceptionReason;
 import org.ehcworkflow.plan.PlanVariables;
 import org.ehcworkflow.process.Codes;
+import org.ehcworkflow.quality.PlanQuality.Finding;
+import org.ehcworkflow.quality.PlanQuality.Stage;
+import org.ehcworkflow.quality.QualityGate;
 import org.ehcworkflow.process.InputRejected;
 import org.ehcworkflow.process.IsoDates;
 import org.ehcworkflow.process.ProcessVariable;
@@ -37,11 +41,41 @@ public class TaskDecisions {
 
   private final CaseFile caseFile;
   private final Predicate<String> knownSetting;
+  private final QualityGate quality;
+  private final BiConsumer<String, String> nameInSectionI;
 
-  /** @param knownSetting whether a code names an active setting in the partner directory */
-  public TaskDecisions(CaseFile caseFile, Predicate<String> knownSetting) {
+  /**
+   * @param knownSetting whether a code names an active setting in the partner directory
+   * @param quality the plan's blocking quality findings before it is served or issued
+   * @param nameInSectionI writes the named setting into section I of the case's plan when the officer left it empty
+   */
+  public TaskDecisions(CaseFile caseFile, Predicate<String> knownSetting, QualityGate quality,
+      BiConsumer<String, String> nameInSectionI) {
     this.caseFile = caseFile;
     this.knownSetting = knownSetting;
+    this.quality = quality;
+    this.nameInSectionI = nameInSectionI;
+  }
+
+  /** The draft is served on completion: a blocking quality finding needs a recorded reason (the plan editor shows it). */
+  public void draftPlan(DelegateTask task) {
+    qualityGate(task, Stage.DRAFT);
+  }
+
+  private void qualityGate(DelegateTask task, Stage stage) {
+    List<Finding> blocking = quality.blocking(task.getExecution().getProcessBusinessKey(), stage);
+    if (blocking.isEmpty()) {
+      return;
+    }
+    String reason = text(task, PlanVariables.QUALITY_OVERRIDE_REASON);
+    if (reason == null || reason.isBlank()) {
+      throw InputRejected.because(PlanVariables.QUALITY_OVERRIDE_REASON.name() + " is required: the plan has "
+          + blocking.size() + " blocking finding(s): " + blocking.stream().map(Finding::message)
+          .collect(Collectors.joining(" ")) + " Mend them in the plan editor, or give the reason to go ahead.");
+    }
+    record(caseFile, task, ordered(PlanVariables.QUALITY_OVERRIDE_REASON.name(), reason, "blockingFindings",
+        blocking.stream().map(f -> f.rule() + ":" + f.section()).collect(Collectors.joining(","))),
+        Set.of(PlanVariables.QUALITY_OVERRIDE_REASON.name()));
   }
 
   /** Decision whether to assess (reg 4, 5): with 'assess', at least one advice giver. */
@@ -135,6 +169,8 @@ public class TaskDecisions {
       throw InputRejected.because("childYearGroup is required: the case holds no date of birth, and the plan "
           + "register needs the child's year group for reviews and phase transfers");
     }
+    nameInSectionI.accept(caseReference, setting.trim());
+    qualityGate(task, Stage.FINAL);
   }
 
   private static Number number(DelegateTask task, ProcessVariable<Number> variable, int min, int max) {

@@ -15,6 +15,9 @@ public final class PlanVariables {
       ProcessVariable.of("finalisationKind", String.class, "NEW_PLAN or AMENDMENT");
   public static final ProcessVariable<String> FINAL_DUE =
       ProcessVariable.of("finalDue", String.class, "ISO date by which the final or amended plan is issued");
+  public static final ProcessVariable<String> QUALITY_OVERRIDE_REASON =
+      ProcessVariable.of("qualityOverrideReason", String.class,
+          "why the plan goes ahead with a blocking quality finding (kept on the case)");
   public static final ProcessVariable<String> NAMED_SETTING =
       ProcessVariable.of("namedSetting", String.class, "school or type of setting named in section I");
   public static final ProcessVariable<String> NAMED_SETTING_CODE =

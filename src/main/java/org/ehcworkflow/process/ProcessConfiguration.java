@@ -1,6 +1,7 @@
 package org.ehcworkflow.process;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,6 +11,9 @@ import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.JdbcCaseFile;
 import org.ehcworkflow.document.DocumentProperties;
+import org.ehcworkflow.document.PlanContent;
+import org.ehcworkflow.document.PlanSection;
+import org.ehcworkflow.quality.QualityCheck;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.needsassessment.AdviceRequests;
@@ -124,8 +128,14 @@ class ProcessConfiguration {
   }
 
   @Bean
-  TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners) {
-    return new TaskDecisions(caseFile, partners::hasActiveSetting);
+  TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners, QualityCheck quality, PlanContent plans) {
+    return new TaskDecisions(caseFile, partners::hasActiveSetting,
+        (caseReference, stage) -> quality.workingCopy(caseReference, stage, Map.of()).blocking(),
+        (caseReference, setting) -> {
+          if (plans.workingCopy(caseReference).getOrDefault(PlanSection.I, "").isBlank()) {
+            plans.write(caseReference, PlanSection.I, setting, "process:finalise-plan");
+          }
+        });
   }
 
   @Bean

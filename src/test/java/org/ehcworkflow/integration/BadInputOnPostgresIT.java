@@ -35,6 +35,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.document.PlanContent;
+import org.ehcworkflow.document.PlanSection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,7 @@ class BadInputOnPostgresIT {
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlanContent plans;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicInteger tries = new AtomicInteger();
@@ -155,6 +158,8 @@ class BadInputOnPostgresIT {
     row.path("setup").fields().forEachRemaining(e -> variables.put(e.getKey(), value(e.getValue())));
     ProcessInstance instance = runtime.createProcessInstanceByKey(model).businessKey(businessKey)
         .setVariables(variables).startBeforeActivity(row.get("task").asText()).execute();
+    row.path("planSections").fields().forEachRemaining(section -> plans.write(businessKey,
+        PlanSection.valueOf(section.getKey()), section.getValue().asText(), "test"));
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(row.get("task").asText())
         .singleResult();
   }

@@ -55,8 +55,9 @@ class CockpitDashboardE2EIT {
     awaitJobsSettled();
 
     Path screenshot = Path.of("target/cockpit-statutory-deadlines.png").toAbsolutePath();
-    Result browser = run(E2E, 180, Map.of("BASE_URL", "http://localhost:" + port, "SCREENSHOT", screenshot.toString()),
-        "node", "cockpit-dashboard.mjs");
+    Path qualityScreenshot = Path.of("target/cockpit-plan-quality.png").toAbsolutePath();
+    Result browser = run(E2E, 180, Map.of("BASE_URL", "http://localhost:" + port, "SCREENSHOT", screenshot.toString(),
+        "QUALITY_SCREENSHOT", qualityScreenshot.toString()), "node", "cockpit-dashboard.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();
     String json = browser.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
     JsonNode shown = new ObjectMapper().readTree(json);
@@ -76,8 +77,13 @@ class CockpitDashboardE2EIT {
     assertThat(shown.get("open").get("DECISION_TO_ASSESS").get("breached").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(shown.get("firstBreachedCases").toString()).contains("DEMO-");
     assertThat(Files.size(screenshot)).isPositive();
+    assertThat(Files.size(qualityScreenshot)).isPositive();
     assertThat(shown.get("documentsOfDemo0002").toString()).as("the documents page in the same session")
         .contains("Decision to assess");
+    assertThat(shown.get("planQuality").get("error").isNull()).as(json).isTrue();
+    assertThat(shown.get("planQuality").get("tables").toString()).contains("All plans", "Team", "Setting", "Month");
+    assertThat(shown.get("planEditorGrade").asText()).as("the plan editor's quality check").startsWith("Grade ");
+    assertThat(shown.get("planEditorFindings").asInt()).as("an empty plan has findings to show").isPositive();
   }
 
   /**

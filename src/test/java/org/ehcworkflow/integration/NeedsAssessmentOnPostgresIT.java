@@ -225,7 +225,9 @@ class NeedsAssessmentOnPostgresIT {
       assertThat(put("/api/plans/IT-FULL-1/sections/" + section[0], "coordinator", Map.of("text", section[1]))
           .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
-    complete(id, "Task_DraftPlan", Map.of());
+    // Section I is written early: serving the draft asks for a reason (blocking quality rule), and the draft's
+    // document still names no school.
+    complete(id, "Task_DraftPlan", Map.of("qualityOverrideReason", "section I kept for the final; the draft hides it"));
     awaitTask(id, "Task_RecordRepresentations");
     put("/api/plans/IT-FULL-1/sections/F", "coordinator", Map.of("text", "Speech and language therapy, 2 hours a week"));
     complete(id, "Task_RecordRepresentations", Map.of("requestedSetting", ""));

@@ -147,6 +147,35 @@ class TimelinessReportTest {
         values (?, 'PARENT', ?, ?, ?, ?)""", reference, Date.valueOf("2026-01-05"), status, now, now);
   }
 
+  @Test
+  void anAdviceExceptionCountsForThatAdviceGiverAlone() {
+    openCase("AX");
+    ledger("AX", "ADVICE", "HEALTH", "2026-03-16", "2026-03-30", "COMPLETED");
+    ledger("AX", "ADVICE", "SOCIAL_CARE", "2026-03-16", "2026-03-30", "COMPLETED");
+    ledger("AX", "DECISION_TO_ISSUE", null, "2026-04-27", "2026-04-28", "COMPLETED");
+    jdbc.update("""
+        insert into case_exception (case_reference, reason, starts_on, recorded_at, scope)
+        values ('AX', 'E_MISSED_APPOINTMENT', ?, ?, 'HEALTH')""", Date.valueOf("2026-03-01"),
+        Timestamp.from(Instant.now()));
+
+    Rate health = rate("ADVICE", "HEALTH");
+    assertThat(health.onTimeRate()).isEqualTo(0.0);
+    assertThat(health.doneExcludingExceptions()).as("reg 8(2) excuses health's 6 weeks").isZero();
+    assertThat(health.cases()).singleElement().satisfies(c -> assertThat(c.exception()).isTrue());
+    assertThat(rate("ADVICE", "SOCIAL_CARE").doneExcludingExceptions()).as("not social care's").isEqualTo(1);
+    assertThat(rate("DECISION_TO_ISSUE", null).doneExcludingExceptions()).as("nor the case's 16 weeks").isEqualTo(1);
+  }
+
+  @Test
+  void theSameLimitMissedInALaterCycleIsABreachOfItsOwn() {
+    org.ehcworkflow.casefile.JdbcCaseFile caseFile = new org.ehcworkflow.casefile.JdbcCaseFile(jdbc);
+    caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2026, 3, 1));
+    caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2026, 3, 1));
+    caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2027, 3, 1));
+    assertThat(caseFile.breaches("PLAN-1")).extracting(b -> b.due()).as("once per deadline, never dropped")
+        .containsExactly(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1));
+  }
+
   private void exception(String reference) {
     jdbc.update("""
         insert into case_exception (case_reference, reason, starts_on, recorded_at)

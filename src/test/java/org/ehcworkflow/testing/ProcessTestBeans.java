@@ -56,7 +56,8 @@ public final class ProcessTestBeans {
     Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks, false));
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
-    Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains));
+    Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains, (caseReference, stage) -> java.util.List.of(),
+        (caseReference, setting) -> { }));
     SettingGroups settingGroups = new SettingGroups(caseReference -> register.find(caseReference)
         .map(org.ehcworkflow.plan.Plan::settingCode).filter(code -> !code.isBlank())
         .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)

@@ -1,0 +1,74 @@
+package org.ehcworkflow.quality;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.IsoDates;
+import org.ehcworkflow.process.Refusal;
+import org.ehcworkflow.quality.PlanQuality.Assessment;
+import org.ehcworkflow.quality.PlanQuality.Stage;
+import org.ehcworkflow.security.AnswersBadInput;
+import org.ehcworkflow.security.CaseAccess;
+import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Roles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The plan editor's findings as the officer writes, and the managers' quality figures for reporting tools. */
+@RestController
+@AnswersBadInput
+@Tag(name = "Plan quality", description = "Plan quality rules: findings while writing, grades of issued plans")
+class QualityController {
+
+  private final QualityCheck check;
+  private final QualityReport report;
+  private final CaseAccess access;
+  private final CurrentUser user;
+
+  QualityController(QualityCheck check, QualityReport report, CaseAccess access, CurrentUser user) {
+    this.check = check;
+    this.report = report;
+    this.access = access;
+    this.user = user;
+  }
+
+  /**
+   * @param kLines section K's lines for the advice the case received, to fill it from the case
+   */
+  record Findings(String stage, Assessment assessment, List<String> kLines) {
+  }
+
+  @Operation(summary = "The plan's working copy checked against the plan quality rules",
+      description = "stage: draft (default) or final. Each finding names its section, its rule and its source; "
+          + "blocking findings need a recorded reason before the draft is served or the final issued.")
+  @GetMapping("/api/plans/{caseReference}/quality")
+  Findings quality(@PathVariable String caseReference, @RequestParam(defaultValue = "draft") String stage) {
+    access.requireCase(caseReference);
+    Stage asked = switch (stage.toLowerCase(java.util.Locale.ROOT)) {
+      case "draft" -> Stage.DRAFT;
+      case "final" -> Stage.FINAL;
+      default -> throw Refusal.invalid("stage must be draft or final, got '" + stage + "'");
+    };
+    return new Findings(asked.name(), check.workingCopy(caseReference, asked, Map.of()),
+        check.adviceReceived(caseReference).stream().map(PlanQuality::kLine).toList());
+  }
+
+  @Operation(summary = "Grades of the plans issued in a period: overall, by team, by setting and by month",
+      description = "Managers only. from and to (YYYY-MM-DD) default to the calendar year so far.")
+  @GetMapping("/api/quality")
+  QualityReport.Report grades(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    user.requireAnyOf(Roles.MANAGERS);
+    return period(report, from, to);
+  }
+
+  static QualityReport.Report period(QualityReport report, String from, String to) {
+    LocalDate today = EngineClock.today();
+    return report.report(from == null || from.isBlank() ? today.withDayOfYear(1) : IsoDates.parse("from", from),
+        to == null || to.isBlank() ? today : IsoDates.parse("to", to));
+  }
+}
