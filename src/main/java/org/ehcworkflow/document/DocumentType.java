@@ -11,7 +11,9 @@ public enum DocumentType {
   PROPOSED_AMENDMENTS("Notice of proposed amendments to the EHC plan", false),
   AMENDED_PLAN("Amended EHC plan", true),
   REVIEW_DECISION_MAINTAIN("Decision after review: the EHC plan continues unchanged", true),
-  DECISION_TO_CEASE("Decision to cease the EHC plan", true);
+  DECISION_TO_CEASE("Decision to cease the EHC plan", true),
+  /** Not issued by the authority: advice an advice giver sent (a PDF through their secure link), kept for section K. */
+  ADVICE_RECEIVED("Advice received", false);
 
   private final String title;
   private final boolean appealable;
@@ -31,6 +33,11 @@ public enum DocumentType {
   }
 
   /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
+  /** Received from outside, not produced and issued by the authority (no notice goes with it). */
+  public boolean received() {
+    return this == ADVICE_RECEIVED;
+  }
+
   public boolean appealable() {
     return appealable;
   }

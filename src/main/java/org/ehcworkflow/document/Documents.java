@@ -17,6 +17,9 @@ public interface Documents {
    */
   StoredDocument produce(String caseReference, DocumentType type, Map<String, String> facts, String createdBy);
 
+  /** Keeps a PDF the authority received (advice sent by link) as the case's next document of that type. */
+  StoredDocument keepReceived(String caseReference, DocumentType type, byte[] pdf, String receivedFrom);
+
   List<DocumentInfo> list(String caseReference);
 
   Optional<DocumentInfo> find(long id);

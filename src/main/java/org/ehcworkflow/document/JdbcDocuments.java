@@ -81,6 +81,31 @@ public class JdbcDocuments implements Documents {
   }
 
   @Override
+  public StoredDocument keepReceived(String caseReference, DocumentType type, byte[] pdf, String receivedFrom) {
+    Integer version = jdbc.queryForObject(
+        "select coalesce(max(version), 0) + 1 from case_document where case_reference = ? and document_type = ?",
+        Integer.class, caseReference, type.name());
+    String checksum = sha256(pdf);
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("""
+          insert into case_document (case_reference, document_type, version, content_type, content, checksum,
+            created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+          """, new String[] {"id"});
+      statement.setString(1, caseReference);
+      statement.setString(2, type.name());
+      statement.setInt(3, version);
+      statement.setString(4, CONTENT_TYPE);
+      statement.setBytes(5, pdf);
+      statement.setString(6, checksum);
+      statement.setTimestamp(7, Timestamp.from(Instant.now()));
+      statement.setString(8, receivedFrom);
+      return statement;
+    }, key);
+    return new StoredDocument(key.getKey().longValue(), caseReference, type, version, checksum);
+  }
+
+  @Override
   public List<DocumentInfo> list(String caseReference) {
     return jdbc.query("select " + COLUMNS + " from case_document where case_reference = ? order by id",
         JdbcDocuments::info, caseReference);

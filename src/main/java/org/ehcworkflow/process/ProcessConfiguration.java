@@ -50,7 +50,8 @@ class ProcessConfiguration {
   @Bean
   NoticeTemplates noticeTemplates() {
     Set<String> needed = new TreeSet<>(ModelTemplates.named());
-    Arrays.stream(DocumentType.values()).map(IssueDocumentDelegate::templateOf).forEach(needed::add);
+    Arrays.stream(DocumentType.values()).filter(type -> !type.received()).map(IssueDocumentDelegate::templateOf)
+        .forEach(needed::add);
     needed.add(RecordBreachDelegate.TEMPLATE);
     needed.add(TaskNotices.TEMPLATE);
     needed.add(NotificationDispatcher.DIGEST_TEMPLATE);
@@ -107,8 +108,9 @@ class ProcessConfiguration {
   }
 
   @Bean
-  SendNoticeDelegate sendNotice(Notifications notifications, StatutoryClocks clocks) {
-    return new SendNoticeDelegate(notifications, clocks);
+  SendNoticeDelegate sendNotice(Notifications notifications, StatutoryClocks clocks,
+      SendNoticeDelegate.LinkIssuer links) {
+    return new SendNoticeDelegate(notifications, clocks, links);
   }
 
   @Bean

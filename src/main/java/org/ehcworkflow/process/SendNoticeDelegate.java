@@ -16,10 +16,26 @@ public class SendNoticeDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final StatutoryClocks clocks;
+  private final LinkIssuer links;
 
-  public SendNoticeDelegate(Notifications notifications, StatutoryClocks clocks) {
+  /** Issues the secure link a notice carries for answering without an account. */
+  @FunctionalInterface
+  public interface LinkIssuer {
+    /**
+     * @param asked what the link answers (ADVICE)
+     * @param due the step's statutory deadline, from which the link's expiry counts
+     * @return the link's address and the day it stops working
+     */
+    Link issue(String asked, DelegateExecution execution, java.time.LocalDate due);
+
+    record Link(String url, java.time.LocalDate lastDay) {
+    }
+  }
+
+  public SendNoticeDelegate(Notifications notifications, StatutoryClocks clocks, LinkIssuer links) {
     this.notifications = notifications;
     this.clocks = clocks;
+    this.links = links;
   }
 
   @Override
@@ -33,6 +49,12 @@ public class SendNoticeDelegate implements JavaDelegate {
       for (String name : includes.split(",")) {
         personalisation.put(name.trim(), String.valueOf(execution.getVariable(name.trim())));
       }
+    }
+    String asked = StepInputs.RESPOND_BY_LINK.local(execution);
+    if (asked != null && !asked.isBlank()) {
+      LinkIssuer.Link link = links.issue(asked.trim(), execution, java.time.LocalDate.parse(personalisation.get("deadline")));
+      personalisation.put("responseLink", link.url());
+      personalisation.put("responseLinkLastDay", link.lastDay().toString());
     }
     String template = StepInputs.TEMPLATE.local(execution);
     for (String recipient : StepInputs.RECIPIENTS.local(execution).split(",")) {

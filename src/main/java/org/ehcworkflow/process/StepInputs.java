@@ -19,6 +19,9 @@ public final class StepInputs {
       ProcessVariable.of("startsTimeLimits", String.class, "comma-separated TimeLimits the step starts (optional)");
   public static final ProcessVariable<String> INCLUDES =
       ProcessVariable.of("includes", String.class, "comma-separated process variables the notice states (optional)");
+  public static final ProcessVariable<String> RESPOND_BY_LINK =
+      ProcessVariable.of("respondByLink", String.class,
+          "the notice carries a secure link to answer without an account; its value is what is asked (ADVICE)");
   public static final ProcessVariable<String> DOCUMENT_TYPE =
       ProcessVariable.of("documentType", String.class, "DocumentType the step issues");
   public static final ProcessVariable<String> TIME_LIMIT =

@@ -25,7 +25,11 @@ class SecurityHeaders extends OncePerRequestFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+    // The public pages (a partner's secure link) load nothing but their own styles and send forms only to themselves.
+    response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/respond/")
+        ? "default-src 'self'; script-src 'none'; object-src 'none'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'"
+        : "frame-ancestors 'none'");
     if (!response.containsHeader("Cache-Control")) {
       response.setHeader("Cache-Control", "no-store");
     }

@@ -36,8 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.max-wait=500"})
 class CockpitDashboardE2EIT {
 
-  static final Path E2E = Path.of("target/e2e");
-
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     TestPostgres.register(registry);
@@ -49,17 +47,16 @@ class CockpitDashboardE2EIT {
 
   @Test
   void theDemoManagerReadsTheStatutoryDeadlinesDashboardInCockpit() throws Exception {
-    needs(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium (apt install chromium)");
-    needs(run(Path.of("."), 60, "node", "--version").exit() == 0, "no node on the PATH");
-    installPlaywright();
+    BrowserTests.prepare("cockpit-dashboard.mjs");
     awaitJobsSettled();
 
     Path screenshot = Path.of("target/cockpit-statutory-deadlines.png").toAbsolutePath();
     Path qualityScreenshot = Path.of("target/cockpit-plan-quality.png").toAbsolutePath();
-    Result browser = run(E2E, 180, Map.of("BASE_URL", "http://localhost:" + port, "SCREENSHOT", screenshot.toString(),
-        "QUALITY_SCREENSHOT", qualityScreenshot.toString()), "node", "cockpit-dashboard.mjs");
+    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("BASE_URL", "http://localhost:" + port,
+        "SCREENSHOT", screenshot.toString(), "QUALITY_SCREENSHOT", qualityScreenshot.toString()),
+        "node", "cockpit-dashboard.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();
-    String json = browser.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+    String json = browser.json();
     JsonNode shown = new ObjectMapper().readTree(json);
     System.out.println("Cockpit dashboard figures: " + json);
 
@@ -86,58 +83,11 @@ class CockpitDashboardE2EIT {
     assertThat(shown.get("planEditorFindings").asInt()).as("an empty plan has findings to show").isPositive();
   }
 
-  /**
-   * A tool the browser test needs: on a developer's machine without it the test is skipped, saying why; in CI
-   * ({@code CI=true}, where .ci/run installs chromium and node) it fails, since a skipped test proves nothing.
-   */
-  static void needs(boolean present, String why) {
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      assertThat(present).as("CI=true: " + why).isTrue();
-    }
-    assumeTrue(present, why);
-  }
-
-  private void installPlaywright() throws IOException, InterruptedException {
-    Files.createDirectories(E2E);
-    for (String file : List.of("package.json", "cockpit-dashboard.mjs")) {
-      Files.copy(Path.of("src/test/e2e", file), E2E.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
-      Result install = run(E2E, 300, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-      needs(install.exit() == 0, "npm could not install playwright-core: " + install.output());
-    }
-  }
-
   /** The demo data's first jobs (notices, overdue reviews starting) run before the figures are read. */
   private void awaitJobsSettled() throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (management.createJobQuery().executable().count() > 0 && Instant.now().isBefore(deadline)) {
       Thread.sleep(250);
     }
-  }
-
-  record Result(int exit, String output) {
-  }
-
-  private static Result run(Path directory, int seconds, String... command) throws IOException, InterruptedException {
-    return run(directory, seconds, Map.of(), command);
-  }
-
-  private static Result run(Path directory, int seconds, Map<String, String> environment, String... command)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      return new Result(127, e.getMessage());
-    }
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return new Result(124, "timed out: " + new String(output, StandardCharsets.UTF_8));
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 }

@@ -24,6 +24,12 @@ public class InMemoryDocuments implements Documents {
   }
 
   @Override
+  public synchronized StoredDocument keepReceived(String caseReference, DocumentType type, byte[] pdf,
+      String receivedFrom) {
+    return produce(caseReference, type, Map.of(), receivedFrom);
+  }
+
+  @Override
   public List<DocumentInfo> list(String caseReference) {
     return stored.stream().filter(d -> d.caseReference().equals(caseReference)).map(InMemoryDocuments::info).toList();
   }

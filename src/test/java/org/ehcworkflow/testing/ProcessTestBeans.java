@@ -52,7 +52,9 @@ public final class ProcessTestBeans {
     DeadlineSchedule schedule = new DeadlineSchedule(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofDays(7));
     StatutoryClocks clocks = new StatutoryClocks(schedule);
     Mocks.register("openCase", new OpenCaseListener(caseFile, schedule, settings::contains));
-    Mocks.register("sendNotice", new SendNoticeDelegate(notifications, clocks));
+    Mocks.register("sendNotice", new SendNoticeDelegate(notifications, clocks,
+        (asked, execution, due) -> new SendNoticeDelegate.LinkIssuer.Link("https://ehc.test/respond/" + asked + "-"
+            + execution.getId(), due.plusDays(14))));
     Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks, false));
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));

@@ -1,0 +1,157 @@
+package org.ehcworkflow.respond;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.document.DocumentType;
+import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.document.Documents.StoredDocument;
+import org.ehcworkflow.needsassessment.AdviceGiver;
+import org.ehcworkflow.process.Refusal;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Advice sent through a secure link: the link's request is looked up, the advice (text, a PDF, or both) is kept
+ * (the PDF as the case's document, with its checksum) and the advice task is completed with it, as if the advice
+ * giver had completed it in Tasklist. An expired, used or unknown link changes nothing.
+ */
+public class AdviceByLink {
+
+  public static final String ASKED = "ADVICE";
+  static final String TASK = "Task_ProvideAdvice";
+  static final int MAX_PDF_BYTES = 10 * 1024 * 1024;
+  static final int MAX_TEXT = 20_000;
+
+  /** Where a link stands. */
+  public enum State { OPEN, EXPIRED, USED, ANSWERED, UNKNOWN }
+
+  /** The request a link opens, as its page shows it. */
+  public record Request(State state, String caseReference, String giver, String due, Instant expiresAt) {
+  }
+
+  /** What the advice giver sent, checked: each problem names its form field. */
+  public static class Invalid extends Refusal {
+    private final Map<String, String> byField;
+
+    Invalid(Map<String, String> byField) {
+      super(Kind.INVALID, List.copyOf(byField.values()));
+      this.byField = Map.copyOf(byField);
+    }
+
+    public Map<String, String> byField() {
+      return byField;
+    }
+  }
+
+  private final ResponseLinks links;
+  private final TaskService tasks;
+  private final Documents documents;
+  private final AuditTrail audit;
+
+  public AdviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit) {
+    this.links = links;
+    this.tasks = tasks;
+    this.documents = documents;
+    this.audit = audit;
+  }
+
+  public Request open(String token) {
+    Optional<ResponseLinks.Link> found = links.find(token).filter(link -> ASKED.equals(link.asked()));
+    if (found.isEmpty()) {
+      return new Request(State.UNKNOWN, null, null, null, null);
+    }
+    ResponseLinks.Link link = found.get();
+    Optional<Task> task = task(link);
+    String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), "adviceDue"))).orElse(null);
+    State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(Instant.now()) ? State.EXPIRED
+        : task.isEmpty() ? State.ANSWERED : State.OPEN;
+    audit.record(actor(link), AuditTrail.Action.VIEWED, link.caseReference(), "advice request opened by secure link ("
+        + state.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    return new Request(state, link.caseReference(), giverTitle(link.scope()), due, link.expiresAt());
+  }
+
+  /**
+   * Keeps the advice and completes the advice task.
+   *
+   * @return the PDF kept, if one was sent
+   * @throws Invalid naming each field at fault; nothing is kept
+   * @throws Refusal (conflict) when the link is expired, used or its request answered already
+   */
+  @Transactional
+  public Optional<StoredDocument> submit(String token, String advice, byte[] pdf, String fileName) {
+    Request request = open(token);
+    if (request.state() == State.UNKNOWN) {
+      throw Refusal.notFound("link: this link is not recognised");
+    }
+    if (request.state() != State.OPEN) {
+      throw Refusal.conflict("link: " + request.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    Map<String, String> problems = new LinkedHashMap<>();
+    String text = advice == null ? "" : advice.trim();
+    boolean file = pdf != null && pdf.length > 0;
+    if (text.isEmpty() && !file) {
+      problems.put("advice", "Write your advice, or attach it as a PDF");
+    }
+    if (text.length() > MAX_TEXT) {
+      problems.put("advice", "Your advice must be " + String.format("%,d", MAX_TEXT) + " characters or fewer");
+    }
+    if (file && pdf.length > MAX_PDF_BYTES) {
+      problems.put("file", "The file must be smaller than 10 MB");
+    } else if (file && !isPdf(pdf)) {
+      problems.put("file", "The file must be a PDF");
+    }
+    if (!problems.isEmpty()) {
+      throw new Invalid(problems);
+    }
+    ResponseLinks.Link link = links.find(token).orElseThrow();
+    Task task = task(link).orElseThrow(() -> Refusal.conflict("link: answered"));
+    if (!links.use(link.id())) {
+      throw Refusal.conflict("link: used");
+    }
+    Optional<StoredDocument> kept = file ? Optional.of(documents.keepReceived(link.caseReference(),
+        DocumentType.ADVICE_RECEIVED, pdf, actor(link))) : Optional.empty();
+    String summary = text.isEmpty() ? "" : text;
+    if (kept.isPresent()) {
+      summary = (summary.isEmpty() ? "" : summary + "\n") + "Advice sent as a PDF through the secure link: "
+          + DocumentType.ADVICE_RECEIVED.title().toLowerCase(java.util.Locale.ROOT) + " version "
+          + kept.get().version() + ", SHA-256 " + kept.get().checksum();
+    }
+    tasks.complete(task.getId(), Map.of("adviceSummary", summary));
+    audit.record(actor(link), AuditTrail.Action.TASK_COMPLETED, link.caseReference(), "advice sent by secure link"
+        + (kept.isPresent() ? " with a PDF" : ""));
+    return kept;
+  }
+
+  private Optional<Task> task(ResponseLinks.Link link) {
+    return tasks.createTaskQuery().processInstanceId(link.processInstanceId()).taskDefinitionKey(TASK).list().stream()
+        .filter(t -> link.scope() == null || link.scope().equals(tasks.getVariable(t.getId(), "adviceGiver")))
+        .findFirst();
+  }
+
+  static boolean isPdf(byte[] content) {
+    return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F'
+        && content[4] == '-';
+  }
+
+  private static String actor(ResponseLinks.Link link) {
+    return "link:" + (link.scope() == null ? "partner" : link.scope());
+  }
+
+  static String giverTitle(String scope) {
+    if (scope == null) {
+      return "the advice giver";
+    }
+    return switch (AdviceGiver.valueOf(scope)) {
+      case EDUCATIONAL_PSYCHOLOGY -> "educational psychology";
+      case HEALTH -> "health";
+      case SOCIAL_CARE -> "social care";
+      case SCHOOL_OR_SETTING -> "the school or setting";
+      case OTHER -> "another adviser";
+    };
+  }
+}

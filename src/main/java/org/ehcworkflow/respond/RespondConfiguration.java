@@ -1,0 +1,47 @@
+package org.ehcworkflow.respond;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.process.SendNoticeDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration
+class RespondConfiguration {
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Bean
+  ResponseLinks responseLinks(JdbcTemplate jdbc) {
+    return new ResponseLinks(jdbc);
+  }
+
+  /**
+   * The link an advice request carries: {@code ehc.respond.base-url}/respond/{token}, working until the end of its
+   * deadline plus {@code ehc.respond.grace} (14 days: late advice is still advice, and is recorded as late).
+   */
+  @Bean
+  SendNoticeDelegate.LinkIssuer responseLinkIssuer(ResponseLinks links,
+      @Value("${ehc.respond.base-url:http://localhost:8080}") String baseUrl,
+      @Value("${ehc.respond.grace:P14D}") Period grace) {
+    return (asked, execution, due) -> {
+      java.time.LocalDate lastDay = due.plus(grace);
+      Instant expires = lastDay.plusDays(1).atStartOfDay(LONDON).toInstant();
+      Object scope = execution.getVariable("adviceGiver");
+      String token = links.issue(asked, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+          scope == null ? null : scope.toString(), expires);
+      return new SendNoticeDelegate.LinkIssuer.Link(baseUrl.replaceAll("/+$", "") + "/respond/" + token, lastDay);
+    };
+  }
+
+  @Bean
+  AdviceByLink adviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit) {
+    return new AdviceByLink(links, tasks, documents, audit);
+  }
+}

@@ -1,0 +1,146 @@
+package org.ehcworkflow.respond;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ehcworkflow.document.Documents.StoredDocument;
+import org.ehcworkflow.process.Refusal;
+import org.ehcworkflow.respond.AdviceByLink.Request;
+import org.ehcworkflow.respond.AdviceByLink.State;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The advice giver's page behind a secure link ({@code /respond/{token}}): what is asked and by when, a box for the
+ * advice and a PDF upload. No account: the link is the credential, for this one request, until it is used or
+ * expires. An unknown (or tampered), expired or used link gets a page that says so and changes nothing.
+ */
+@Controller
+class RespondController {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private final AdviceByLink advice;
+  private final String serviceName;
+
+  RespondController(AdviceByLink advice, @Value("${ehc.respond.service-name:EHC needs assessment}") String serviceName) {
+    this.advice = advice;
+    this.serviceName = serviceName;
+  }
+
+  @GetMapping(path = "/respond/{token}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(@PathVariable String token) {
+    Request request = advice.open(token);
+    if (request.state() != State.OPEN) {
+      return closed(request.state());
+    }
+    return html(HttpStatus.OK, form(token, request, Map.of(), ""));
+  }
+
+  @PostMapping(path = "/respond/{token}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> send(@PathVariable String token, @RequestParam(name = "advice", required = false) String text,
+      @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    byte[] pdf = file == null || file.isEmpty() ? null : file.getBytes();
+    try {
+      Optional<StoredDocument> kept = advice.submit(token, text, pdf, file == null ? null : file.getOriginalFilename());
+      return html(HttpStatus.OK, Pages.page(serviceName, "Advice sent", false, """
+          <div class="govuk-panel govuk-panel--confirmation">
+            <h1 class="govuk-panel__title">Advice sent</h1>
+            <div class="govuk-panel__body">Thank you. It is now part of the assessment.</div>
+          </div>
+          <p class="govuk-body">The coordinator can see it straight away. %s You do not need to do anything else;
+            this link no longer works.</p>
+          """.formatted(kept.map(d -> "We kept your PDF with the fingerprint (SHA-256) <span class=\"govuk-!-font-weight-bold\">"
+              + Pages.esc(d.checksum()) + "</span>.").orElse(""))));
+    } catch (AdviceByLink.Invalid invalid) {
+      Request request = advice.open(token);
+      return html(HttpStatus.BAD_REQUEST, form(token, request, invalid.byField(), text == null ? "" : text));
+    } catch (Refusal refused) {
+      return closed(advice.open(token).state());
+    }
+  }
+
+  private ResponseEntity<String> closed(State state) {
+    return switch (state) {
+      case UNKNOWN -> html(HttpStatus.NOT_FOUND, Pages.page(serviceName, "Link not recognised", false,
+          Pages.message("This link is not recognised", "Check you copied the whole link from the email. If it still "
+              + "does not work, reply to the email and the coordinator will send you a new one.")));
+      case EXPIRED -> html(HttpStatus.GONE, Pages.page(serviceName, "Link expired", false,
+          Pages.message("This link has expired", "Reply to the email and the coordinator will tell you how to send "
+              + "your advice.")));
+      case USED, ANSWERED -> html(HttpStatus.CONFLICT, Pages.page(serviceName, "Advice already sent", false,
+          Pages.message("This request has been answered", "The advice for this request has already been received, "
+              + "so this link no longer works. Reply to the email if you need to add something.")));
+      case OPEN -> throw new IllegalStateException("an open link is not closed");
+    };
+  }
+
+  private String form(String token, Request request, Map<String, String> problems, String text) {
+    String due = request.due() == null || request.due().equals("null") ? "" : java.time.LocalDate.parse(request.due())
+        .format(DAY);
+    String lastDay = request.expiresAt().atZone(ZoneId.of("Europe/London")).minusDays(1).toLocalDate().format(DAY);
+    String adviceError = problems.get("advice");
+    String fileError = problems.get("file");
+    String body = (problems.isEmpty() ? "" : Pages.errorSummary(problems)) + """
+        <span class="govuk-caption-l">Case %s</span>
+        <h1 class="govuk-heading-l">Send your advice</h1>
+        <p class="govuk-body">We are carrying out an education, health and care (EHC) needs assessment and have asked
+          %s for advice. The law asks for it within 6 weeks of the request%s.</p>
+        <p class="govuk-body">Write your advice below, or attach it as a PDF, or both. Use the case reference, not the
+          child's name, in any file name. This link works once, until %s.</p>
+        <form method="post" enctype="multipart/form-data" action="/respond/%s" novalidate>
+          <div class="govuk-form-group%s">
+            <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="advice">Your advice</label></h2>
+            <div id="advice-hint" class="govuk-hint">What the child or young person needs, and what would help.</div>
+            %s
+            <textarea class="govuk-textarea%s" id="advice" name="advice" rows="10" aria-describedby="advice-hint%s">%s</textarea>
+          </div>
+          <div class="govuk-form-group%s">
+            <label class="govuk-label govuk-label--m" for="file">Attach a report (optional)</label>
+            <div id="file-hint" class="govuk-hint">A PDF, smaller than 10 MB.</div>
+            %s
+            <input class="govuk-file-upload%s" id="file" name="file" type="file" accept="application/pdf,.pdf" aria-describedby="file-hint%s">
+          </div>
+          <button type="submit" class="govuk-button" data-module="govuk-button">Send advice</button>
+        </form>
+        """.formatted(Pages.esc(request.caseReference()), Pages.esc(request.giver()),
+        due.isEmpty() ? "" : ": please send it by " + Pages.esc(due), Pages.esc(lastDay), Pages.esc(token),
+        adviceError == null ? "" : " govuk-form-group--error",
+        adviceError == null ? "" : "<p id=\"advice-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> " + Pages.esc(adviceError) + "</p>",
+        adviceError == null ? "" : " govuk-textarea--error", adviceError == null ? "" : " advice-error", Pages.esc(text),
+        fileError == null ? "" : " govuk-form-group--error",
+        fileError == null ? "" : "<p id=\"file-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> " + Pages.esc(fileError) + "</p>",
+        fileError == null ? "" : " govuk-file-upload--error", fileError == null ? "" : " file-error");
+    return Pages.page(serviceName, "Send your advice", !problems.isEmpty(), body);
+  }
+
+  private static ResponseEntity<String> html(HttpStatus status, String page) {
+    return ResponseEntity.status(status).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .body(page);
+  }
+
+  /** A file over the upload limit is refused before it reaches the controller: the same page says so. */
+  @ControllerAdvice
+  static class TooLarge {
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<String> tooLarge(MaxUploadSizeExceededException e) {
+      return html(HttpStatus.PAYLOAD_TOO_LARGE, Pages.page("EHC needs assessment", "File too large", true,
+          Pages.message("The file is too large", "The file must be smaller than 10 MB. Go back and choose a smaller "
+              + "PDF, or write your advice in the box instead.")));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// A health practitioner without an account answers an advice request through its secure link, with the keyboard
+// only, on a phone-sized screen: each page is checked with axe-core (WCAG 2.2 A and AA), the advice is typed and a
+// PDF attached, and the link then says the request is answered. Prints one JSON line with what it saw.
+// Environment: LINK (the link, on the application under test), PDF (a file to attach), SCREENSHOT_DIR.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const link = process.env.LINK;
+const shots = process.env.SCREENSHOT_DIR ?? '.';
+
+async function audit(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length}`);
+}
+
+async function tabTo(page, selector, limit = 30) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const seen = { violations: {} };
+try {
+  // The pages run no script of their own (CSP script-src 'none'); the audit's script is let in by the browser only.
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(link);
+  seen.heading = await page.locator('h1').textContent();
+  seen.violations.form = await audit(page);
+  await page.screenshot({ path: `${shots}/respond-advice-form.png`, fullPage: true });
+  seen.skipLinkFirst = await tabTo(page, 'a.govuk-skip-link', 1);
+
+  // Sent empty first, from the keyboard: the error summary names the field and links to it.
+  seen.reachedButton = await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-error-summary');
+  seen.errorTitle = await page.title();
+  seen.errors = await page.locator('.govuk-error-summary__list a').allTextContents();
+  seen.violations.error = await audit(page);
+  await page.screenshot({ path: `${shots}/respond-advice-error.png`, fullPage: true });
+
+  seen.reachedAdvice = await tabTo(page, '#advice');
+  await page.keyboard.type('Speech and language therapy, 30 minutes twice a week, by a speech and language therapist.');
+  seen.reachedFile = await tabTo(page, '#file');
+  await page.setInputFiles('#file', process.env.PDF);
+  seen.reachedSend = await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-panel--confirmation');
+  seen.confirmation = await page.locator('.govuk-panel__title').textContent();
+  seen.violations.sent = await audit(page);
+  await page.screenshot({ path: `${shots}/respond-advice-sent.png`, fullPage: true });
+
+  await page.goto(link);
+  seen.again = await page.locator('h1').textContent();
+  seen.violations.used = await audit(page);
+  seen.horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));

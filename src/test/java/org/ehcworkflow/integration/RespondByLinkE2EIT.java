@@ -1,0 +1,74 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * In a real browser (Debian's chromium, playwright-core) on a phone-sized screen, with the keyboard only: a health
+ * practitioner opens the secure link of an advice request, is told what is missing, types the advice, attaches a
+ * PDF and sends it; axe-core finds no serious or critical WCAG 2.2 A/AA violation on any page. Screenshots under
+ * {@code target/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ehc.demo.enabled=true",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
+class RespondByLinkE2EIT {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aHealthPractitionerSendsAdviceByLinkWithTheKeyboardOnAPhone() throws Exception {
+    BrowserTests.prepare("respond-by-link.mjs");
+    String link = RespondByLinkOnPostgresIT.adviceLink(rest, tasks, identity, jdbc, "LINK-E2E");
+    String local = "http://localhost:" + port + URI.create(link).getPath();
+    Path pdf = Files.write(Path.of("target/e2e/advice.pdf"), RespondByLinkOnPostgresIT.pdf());
+
+    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("LINK", local, "PDF",
+        pdf.toAbsolutePath().toString(), "SCREENSHOT_DIR", Path.of("target").toAbsolutePath().toString()),
+        "node", "respond-by-link.mjs");
+    assertThat(browser.exit()).as(browser.output()).isZero();
+    JsonNode seen = new ObjectMapper().readTree(browser.json());
+    System.out.println("Advice by link in the browser: " + seen);
+
+    assertThat(seen.get("heading").asText()).isEqualTo("Send your advice");
+    assertThat(seen.get("skipLinkFirst").asBoolean()).as("the skip link comes first").isTrue();
+    assertThat(seen.get("errorTitle").asText()).startsWith("Error: ");
+    assertThat(seen.get("errors").toString()).contains("Write your advice, or attach it as a PDF");
+    assertThat(seen.get("reachedAdvice").asBoolean() && seen.get("reachedFile").asBoolean()
+        && seen.get("reachedSend").asBoolean()).as("every field reached with Tab").isTrue();
+    assertThat(seen.get("confirmation").asText()).isEqualTo("Advice sent");
+    assertThat(seen.get("again").asText()).isEqualTo("This request has been answered");
+    assertThat(seen.get("horizontalScroll").asBoolean()).as("fits a phone-sized screen").isFalse();
+    seen.get("violations").fields().forEachRemaining(page -> assertThat(page.getValue())
+        .as("serious or critical axe violations on the %s page", page.getKey()).isEmpty());
+
+    assertThat(jdbc.queryForObject("select count(*) from case_document where case_reference = 'LINK-E2E' "
+        + "and document_type = 'ADVICE_RECEIVED'", Integer.class)).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("LINK-E2E").taskDefinitionKey("Task_ProvideAdvice")
+        .count()).isZero();
+  }
+}

@@ -1,0 +1,179 @@
+package org.ehcworkflow.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.respond.ResponseLinks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A health practitioner without an account answers an advice request through the secure link in its notice: the
+ * link opens that request alone; bad input gets a clear page and changes nothing; the advice and its PDF are kept
+ * with a checksum and the advice task is completed; a used, expired or tampered link says so and changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ehc.demo.enabled=true",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
+class RespondByLinkOnPostgresIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ResponseLinks links;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Opens a case asking health for advice and returns the link its advice request carries. */
+  static String adviceLink(TestRestTemplate rest, TaskService tasks, IdentityService identity, JdbcTemplate jdbc,
+      String caseReference) throws Exception {
+    String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(10).toString();
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/cases", Map.of(
+        "requestReceivedDate", received, "requesterType", "PARENT", "caseReference", caseReference,
+        "child", Map.of("givenName", "Robin", "familyName", "Testchild", "dateOfBirth", "2017-03-09")), Map.class)
+        .getStatusCode().value()).isEqualTo(201);
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
+    identity.setAuthentication("panel", List.of("sendPanel"));
+    try {
+      tasks.complete(decision.getId(), Map.of("assessDecision", "assess", "decisionReason", "needs", "askHealth", true));
+    } finally {
+      identity.clearAuthentication();
+    }
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (true) {
+      List<String> notices = jdbc.queryForList("select personalisation from notification_outbox where case_reference = ? "
+          + "and template = 'advice-request'", String.class, caseReference);
+      if (!notices.isEmpty()) {
+        return JSON.readTree(notices.get(0)).get("responseLink").asText();
+      }
+      assertThat(Instant.now()).as("the advice request is sent").isBefore(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  static byte[] pdf() {
+    return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >>"
+        + " endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void theHealthPractitionerSendsAdviceWithAPdfThroughTheLinkOnce() throws Exception {
+    String link = adviceLink(rest, tasks, identity, jdbc, "LINK-1");
+    String path = URI.create(link).getPath();
+    assertThat(link).startsWith("http://localhost:8080/respond/");
+    String token = path.substring("/respond/".length());
+    assertThat(jdbc.queryForObject("select count(*) from response_link where token_hash = ?", Integer.class, token))
+        .as("the token itself is never stored").isZero();
+
+    HttpResponse<String> page = get(path);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Send your advice").contains("LINK-1").contains("health")
+        .doesNotContain("Robin").doesNotContain("Testchild");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'none'");
+    assertThat(page.headers().firstValue("Referrer-Policy").orElse("")).isEqualTo("no-referrer");
+
+    String tampered = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
+    assertThat(get(tampered).statusCode()).isEqualTo(404);
+    assertThat(get(tampered).body()).contains("This link is not recognised");
+    assertThat(get("/respond/not-a-token").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> empty = post(path, "", null);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("There is a problem").contains("href=\"#advice\"")
+        .contains("Write your advice, or attach it as a PDF").contains("<title>Error: ");
+    HttpResponse<String> notPdf = post(path, "see attached", "GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII));
+    assertThat(notPdf.statusCode()).isEqualTo(400);
+    assertThat(notPdf.body()).contains("The file must be a PDF").contains("see attached");
+    byte[] huge = new byte[11 * 1024 * 1024];
+    System.arraycopy(pdf(), 0, huge, 0, pdf().length);
+    HttpResponse<String> tooBig = post(path, "big", huge);
+    assertThat(tooBig.statusCode()).isEqualTo(400);
+    assertThat(tooBig.body()).contains("The file must be smaller than 10 MB");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("LINK-1").taskDefinitionKey("Task_ProvideAdvice")
+        .count()).as("nothing changed").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from case_document where case_reference = 'LINK-1' "
+        + "and document_type = 'ADVICE_RECEIVED'", Integer.class)).isZero();
+
+    String text = "Speech therapy twice a week. <script>alert('x')</script>";
+    HttpResponse<String> sent = post(path, text, pdf());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf()));
+    assertThat(sent.body()).contains("Advice sent").contains(checksum).doesNotContain("<script>");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("LINK-1").taskDefinitionKey("Task_ProvideAdvice")
+        .count()).as("the advice task is done").isZero();
+    Map<String, Object> kept = jdbc.queryForMap("select checksum, created_by, content from case_document "
+        + "where case_reference = 'LINK-1' and document_type = 'ADVICE_RECEIVED'");
+    assertThat(kept).containsEntry("checksum", checksum).containsEntry("created_by", "link:HEALTH");
+    assertThat((byte[]) kept.get("content")).isEqualTo(pdf());
+    String summary = jdbc.queryForObject("select field_value from case_record where case_reference = 'LINK-1' "
+        + "and field = 'adviceSummary'", String.class);
+    assertThat(summary).contains("Speech therapy twice a week").contains(checksum);
+    assertThat(jdbc.queryForList("select action from audit_event where case_reference = 'LINK-1' "
+        + "and user_id = 'link:HEALTH'", String.class)).contains("VIEWED", "TASK_COMPLETED");
+
+    assertThat(get(path).statusCode()).as("used").isEqualTo(409);
+    assertThat(get(path).body()).contains("This request has been answered");
+    assertThat(post(path, "again", null).statusCode()).isEqualTo(409);
+    assertThat(jdbc.queryForObject("select count(*) from case_document where case_reference = 'LINK-1' "
+        + "and document_type = 'ADVICE_RECEIVED'", Integer.class)).as("a second submission changes nothing").isEqualTo(1);
+
+    String expired = links.issue("ADVICE", "LINK-1", "no-instance", "HEALTH", Instant.now().minusSeconds(60));
+    assertThat(get("/respond/" + expired).statusCode()).isEqualTo(410);
+    assertThat(get("/respond/" + expired).body()).contains("This link has expired");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String advice, byte[] file) throws Exception {
+    String boundary = "----ehc" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"advice\"\r\n\r\n" + advice + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    if (file != null) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"advice.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(file);
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
