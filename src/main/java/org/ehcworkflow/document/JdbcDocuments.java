@@ -40,9 +40,7 @@ public class JdbcDocuments implements Documents {
 
   @Override
   public StoredDocument produce(String caseReference, DocumentType type, Map<String, String> facts, String createdBy) {
-    Integer version = jdbc.queryForObject(
-        "select coalesce(max(version), 0) + 1 from case_document where case_reference = ? and document_type = ?",
-        Integer.class, caseReference, type.name());
+    int version = nextVersion(caseReference, type);
     Integer planVersion = null;
     Map<PlanSection, String> sections = Map.of();
     List<SectionChange> changes = List.of();
@@ -59,8 +57,28 @@ public class JdbcDocuments implements Documents {
     byte[] content = renderer.render(new PdfRenderer.Content(caseReference, type, version, planVersion,
         EngineClock.today().toString(), facts, sections, changes));
     String checksum = sha256(content);
+    long id = insert(caseReference, type, version, content, checksum, createdBy, planVersion);
+    return new StoredDocument(id, caseReference, type, version, checksum);
+  }
+
+  @Override
+  public StoredDocument keepReceived(String caseReference, DocumentType type, byte[] pdf, String receivedFrom) {
+    int version = nextVersion(caseReference, type);
+    String checksum = sha256(pdf);
+    return new StoredDocument(insert(caseReference, type, version, pdf, checksum, receivedFrom, null), caseReference,
+        type, version, checksum);
+  }
+
+  private int nextVersion(String caseReference, DocumentType type) {
+    Integer next = jdbc.queryForObject(
+        "select coalesce(max(version), 0) + 1 from case_document where case_reference = ? and document_type = ?",
+        Integer.class, caseReference, type.name());
+    return next == null ? 1 : next;
+  }
+
+  private long insert(String caseReference, DocumentType type, int version, byte[] content, String checksum,
+      String createdBy, Integer planVersion) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    Integer frozen = planVersion;
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("""
           insert into case_document (case_reference, document_type, version, content_type, content, checksum,
@@ -74,36 +92,12 @@ public class JdbcDocuments implements Documents {
       statement.setString(6, checksum);
       statement.setTimestamp(7, Timestamp.from(Instant.now()));
       statement.setString(8, createdBy);
-      statement.setObject(9, frozen);
+      statement.setObject(9, planVersion);
       return statement;
     }, key);
-    return new StoredDocument(key.getKey().longValue(), caseReference, type, version, checksum);
+    return key.getKey().longValue();
   }
 
-  @Override
-  public StoredDocument keepReceived(String caseReference, DocumentType type, byte[] pdf, String receivedFrom) {
-    Integer version = jdbc.queryForObject(
-        "select coalesce(max(version), 0) + 1 from case_document where case_reference = ? and document_type = ?",
-        Integer.class, caseReference, type.name());
-    String checksum = sha256(pdf);
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      var statement = connection.prepareStatement("""
-          insert into case_document (case_reference, document_type, version, content_type, content, checksum,
-            created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?)
-          """, new String[] {"id"});
-      statement.setString(1, caseReference);
-      statement.setString(2, type.name());
-      statement.setInt(3, version);
-      statement.setString(4, CONTENT_TYPE);
-      statement.setBytes(5, pdf);
-      statement.setString(6, checksum);
-      statement.setTimestamp(7, Timestamp.from(Instant.now()));
-      statement.setString(8, receivedFrom);
-      return statement;
-    }, key);
-    return new StoredDocument(key.getKey().longValue(), caseReference, type, version, checksum);
-  }
 
   @Override
   public List<DocumentInfo> list(String caseReference) {

@@ -19,8 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,37 +207,20 @@ class BadInputOnPostgresIT {
   @Test
   void tasklistShowsTheRefusalOfABadForm() throws Exception {
     Task task = taskAt(JSON.readTree("{\"model\": \"ehc-needs-assessment\", \"task\": \"Task_DecideWhetherToAssess\"}"));
-    Map<String, String> cookies = new LinkedHashMap<>();
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    keepCookies(page, cookies);
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader(cookies))
-        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
-        .POST(HttpRequest.BodyPublishers.ofString("username=panel&password=panel")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as("panel signs in to Tasklist").isEqualTo(200);
-    keepCookies(login, cookies);
-    // The session is new after signing in; its CSRF token comes with the next page, as in the browser.
-    keepCookies(http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
-        .header("Cookie", cookieHeader(cookies)).GET().build(), HttpResponse.BodyHandlers.ofString()), cookies);
-    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(
-            uri("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form"))
-        .header("Content-Type", "application/json").header("Cookie", cookieHeader(cookies))
-        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {\"assessDecision\": {\"value\": \"ASSESS\"}}}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpCalls calls = new HttpCalls(port);
+    Map<String, String> cookies = calls.signIn("panel", "tasklist");
+    HttpResponse<String> submitted = calls.send(calls.inSession("/camunda/api/engine/engine/default/task/"
+        + task.getId() + "/submit-form", cookies).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {\"assessDecision\": {\"value\": \"ASSESS\"}}}")));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(400);
     assertThat(JSON.readTree(submitted.body()).get("message").asText()).contains("assessDecision");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
-    HttpResponse<String> skipping = http.send(HttpRequest.newBuilder(
-            uri("/camunda/api/engine/engine/default/process-definition/key/ehc-needs-assessment/start"))
-        .header("Content-Type", "application/json").header("Cookie", cookieHeader(cookies))
-        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+    HttpResponse<String> skipping = calls.send(calls.inSession(
+            "/camunda/api/engine/engine/default/process-definition/key/ehc-needs-assessment/start", cookies)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"skipCustomListeners\": true, \"startInstructions\": "
-            + "[{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_DraftPlan\"}]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+            + "[{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_DraftPlan\"}]}")));
     assertThat(skipping.statusCode()).as("skipping listeners through the webapp").isEqualTo(403);
     assertThat(skipping.body()).contains("skipCustomListeners");
   }
@@ -340,22 +321,5 @@ class BadInputOnPostgresIT {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static void keepCookies(HttpResponse<?> response, Map<String, String> cookies) {
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-  }
-
-  private static String cookieHeader(Map<String, String> cookies) {
-    StringBuilder header = new StringBuilder();
-    for (Iterator<Map.Entry<String, String>> it = cookies.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, String> cookie = it.next();
-      header.append(cookie.getKey()).append('=').append(cookie.getValue()).append(it.hasNext() ? "; " : "");
-    }
-    return header.toString();
   }
 }

@@ -2,19 +2,14 @@ package org.ehcworkflow.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -153,49 +148,22 @@ class OrganisationsOnPostgresIT {
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
-    return send(user, "GET", path, null);
+    return calls().get(user, path);
   }
 
   private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-            .getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", "application/json");
-    if (body != null) {
-      builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      builder.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return calls().basic(user, method, path, body);
   }
 
   private HttpRequest.Builder request(String path, Map<String, String> cookies) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
-        .header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .toList()))
-        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
+    return calls().inSession(path, cookies);
   }
 
   private Map<String, String> signInToTasklist(String user) throws Exception {
-    Map<String, String> cookies = new LinkedHashMap<>();
-    keep(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
-        .GET().build(), HttpResponse.BodyHandlers.ofString()), cookies);
-    HttpResponse<String> login = http.send(request("/camunda/api/admin/auth/user/default/login/tasklist", cookies)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as("%s signs in to Tasklist", user).isEqualTo(200);
-    keep(login, cookies);
-    keep(http.send(request("/camunda/api/admin/auth/user/default", cookies).GET().build(),
-        HttpResponse.BodyHandlers.ofString()), cookies);
-    return cookies;
+    return calls().signIn(user, "tasklist");
   }
 
-  private static void keep(HttpResponse<?> response, Map<String, String> cookies) {
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
+  private HttpCalls calls() {
+    return new HttpCalls(port);
   }
 }
