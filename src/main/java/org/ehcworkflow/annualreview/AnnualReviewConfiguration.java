@@ -26,6 +26,13 @@ class AnnualReviewConfiguration {
   }
 
   @Bean
+  SchoolReviewTray schoolReviewTray(PlanRegister register, org.camunda.bpm.engine.TaskService tasks,
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      org.ehcworkflow.notification.NotificationProperties notifications) {
+    return new SchoolReviewTray(register, tasks, jdbc, notifications.tasklistLink());
+  }
+
+  @Bean
   ReviewDecisions reviewDecisions(PlanRegister register, DeadlineSchedule schedule, AnnualReviews reviews,
       CaseFile caseFile) {
     return new ReviewDecisions(register, schedule, reviews, caseFile);

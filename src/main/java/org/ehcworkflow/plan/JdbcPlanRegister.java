@@ -92,6 +92,12 @@ public class JdbcPlanRegister implements PlanRegister {
   }
 
   @Override
+  public List<Plan> maintainedAtSetting(String settingCode) {
+    return jdbc.query("select " + COLUMNS + " from ehc_plan where status = ? and setting_code = ? "
+        + "order by next_review_due, case_reference", ROW, PlanStatus.MAINTAINED.name(), settingCode);
+  }
+
+  @Override
   public List<PlanEvent> history(String caseReference) {
     return jdbc.query("""
         select event, event_date, details, recorded_by, recorded_at from ehc_plan_event

@@ -25,6 +25,9 @@ public interface PlanRegister {
   /** Maintained plans whose setting has a known age range: the candidates of a phase transfer cohort. */
   List<Plan> maintainedWithSettingAgeRange();
 
+  /** The maintained plans that name this setting (by its code), soonest review first. */
+  List<Plan> maintainedAtSetting(String settingCode);
+
   List<PlanEvent> history(String caseReference);
 
   /** The setting a plan names in section I, with its code in the partner directory and statutory upper age. */

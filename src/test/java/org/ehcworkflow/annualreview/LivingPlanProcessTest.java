@@ -93,7 +93,8 @@ class LivingPlanProcessTest {
 
     clockAt(LocalDate.of(2026, 12, 22));
     runDueJobs();
-    assertThat(task(ARRANGE_MEETING)).hasCandidateGroup("coordinators").hasDueDate(endOfDay("2027-03-02"));
+    assertThat(task(ARRANGE_MEETING)).hasCandidateGroup("coordinators").hasCandidateGroup("setting100001")
+        .hasDueDate(endOfDay("2027-03-02"));
     assertThatThrownBy(() -> taskService().complete(task(ARRANGE_MEETING).getId(), Map.of("meetingDate", "2027-01-04")))
         .hasMessageContaining("less than 2 weeks' notice").hasMessageContaining("2027-01-05 at the earliest");
     complete(task(ARRANGE_MEETING), withVariables("meetingDate", "2027-01-20"));

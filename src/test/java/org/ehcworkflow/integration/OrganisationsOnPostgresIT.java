@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -137,6 +138,28 @@ class OrganisationsOnPostgresIT {
     }
     assertThat(http.send(request("/camunda/api/engine/engine/default/task", session).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void eachSchoolsReviewTrayShowsItsOwnChildrenWithWhatIsAskedOfIt() throws Exception {
+    JsonNode oak = JSON.readTree(get("senco", "/api/schools/reviews").body());
+    List<String> oakCases = new java.util.ArrayList<>();
+    oak.get("reviews").forEach(r -> oakCases.add(r.get("caseReference").asText()));
+    assertThat(oakCases).contains("DEMO-PLAN-01").doesNotContain("DEMO-PLAN-02", "DEMO-PLAN-04");
+    JsonNode plan01 = java.util.stream.StreamSupport.stream(oak.get("reviews").spliterator(), false)
+        .filter(r -> r.get("caseReference").asText().equals("DEMO-PLAN-01")).findFirst().orElseThrow();
+    assertThat(plan01.get("setting").asText()).isEqualTo("Oak Primary School");
+    assertThat(plan01.get("openSteps").toString()).contains("REVIEW_REPORT");
+    assertThat(plan01.get("yourTasks").toString()).contains(oakReport.getId()).contains("#/?task=")
+        .doesNotContain(elmReport.getId());
+
+    JsonNode elm = JSON.readTree(get("sencoelm", "/api/schools/reviews").body());
+    assertThat(elm.get("reviews").toString()).contains("DEMO-PLAN-02").doesNotContain("DEMO-PLAN-01")
+        .contains(elmReport.getId());
+    assertThat(get("health", "/api/schools/reviews").statusCode()).as("no setting").isEqualTo(403);
+    assertThat(get("coordinator", "/api/schools/reviews").statusCode()).isEqualTo(403);
+    assertThat(calls().anonymous(java.net.http.HttpRequest.newBuilder(calls().uri("/school-reviews.html")).GET())
+        .statusCode()).isEqualTo(200);
   }
 
   private List<String> taskIds(String user, String path) throws Exception {

@@ -76,6 +76,13 @@ public class InMemoryPlanRegister implements PlanRegister {
   }
 
   @Override
+  public List<Plan> maintainedAtSetting(String settingCode) {
+    return plans.values().stream().filter(p -> p.status() == PlanStatus.MAINTAINED
+        && settingCode.equals(p.settingCode())).sorted(java.util.Comparator.comparing(Plan::nextReviewDue)
+        .thenComparing(Plan::caseReference)).toList();
+  }
+
+  @Override
   public List<PlanEvent> history(String caseReference) {
     return events.getOrDefault(caseReference, List.of());
   }
