@@ -13,7 +13,9 @@ public enum DocumentType {
   REVIEW_DECISION_MAINTAIN("Decision after review: the EHC plan continues unchanged", true),
   DECISION_TO_CEASE("Decision to cease the EHC plan", true),
   /** Not issued by the authority: advice an advice giver sent (a PDF through their secure link), kept for section K. */
-  ADVICE_RECEIVED("Advice received", false);
+  ADVICE_RECEIVED("Advice received", false),
+  /** Not issued by the authority: a requested school's answer to consultation, sent as a PDF through its link. */
+  CONSULTATION_RESPONSE("Consultation response received", false);
 
   private final String title;
   private final boolean appealable;
@@ -35,7 +37,7 @@ public enum DocumentType {
   /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
   /** Received from outside, not produced and issued by the authority (no notice goes with it). */
   public boolean received() {
-    return this == ADVICE_RECEIVED;
+    return this == ADVICE_RECEIVED || this == CONSULTATION_RESPONSE;
   }
 
   public boolean appealable() {

@@ -16,22 +16,26 @@ import org.ehcworkflow.process.Refusal;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Advice sent through a secure link: the link's request is looked up, the advice (text, a PDF, or both) is kept
- * (the PDF as the case's document, with its checksum) and the advice task is completed with it, as if the advice
- * giver had completed it in Tasklist. An expired, used or unknown link changes nothing.
+ * An answer sent through a secure link ({@link Asked}: advice, or a requested school's answer to consultation): the
+ * link's request is looked up, the answer (text, a PDF, or both; for a consultation, agreed or declined) is kept
+ * (the PDF as the case's document, with its checksum) and the step's task is completed with it, as if it had been
+ * completed in Tasklist. An expired, used or unknown link changes nothing.
  */
 public class AdviceByLink {
 
-  public static final String ASKED = "ADVICE";
-  static final String TASK = "Task_ProvideAdvice";
   static final int MAX_PDF_BYTES = 10 * 1024 * 1024;
   static final int MAX_TEXT = 20_000;
 
   /** Where a link stands. */
   public enum State { OPEN, EXPIRED, USED, ANSWERED, UNKNOWN }
 
-  /** The request a link opens, as its page shows it. */
-  public record Request(State state, String caseReference, String giver, String due, Instant expiresAt) {
+  /** The request a link opens, as its page shows it: what is asked, of whom (in words), by when. */
+  public record Request(State state, Asked asked, String caseReference, String askedOf, String due,
+      Instant expiresAt) {
+  }
+
+  /** What was sent: the text, a PDF, and for a consultation the setting's answer ({@code agreed} or {@code declined}). */
+  public record Answer(String text, byte[] pdf, String response) {
   }
 
   /** What the advice giver sent, checked: each problem names its form field. */
@@ -52,27 +56,35 @@ public class AdviceByLink {
   private final TaskService tasks;
   private final Documents documents;
   private final AuditTrail audit;
+  private final java.util.function.Function<String, String> settingName;
 
-  public AdviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit) {
+  /** @param settingName a setting's name by its code, for the consultation's page */
+  public AdviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
+      java.util.function.Function<String, String> settingName) {
     this.links = links;
     this.tasks = tasks;
     this.documents = documents;
     this.audit = audit;
+    this.settingName = settingName;
   }
 
   public Request open(String token) {
-    Optional<ResponseLinks.Link> found = links.find(token).filter(link -> ASKED.equals(link.asked()));
+    Optional<ResponseLinks.Link> found = links.find(token)
+        .filter(link -> java.util.Arrays.stream(Asked.values()).anyMatch(a -> a.name().equals(link.asked())));
     if (found.isEmpty()) {
-      return new Request(State.UNKNOWN, null, null, null, null);
+      return new Request(State.UNKNOWN, null, null, null, null, null);
     }
     ResponseLinks.Link link = found.get();
+    Asked asked = Asked.valueOf(link.asked());
     Optional<Task> task = task(link);
-    String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), "adviceDue"))).orElse(null);
+    String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), asked.dueVariable()))).orElse(null);
     State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(Instant.now()) ? State.EXPIRED
         : task.isEmpty() ? State.ANSWERED : State.OPEN;
-    audit.record(actor(link), AuditTrail.Action.VIEWED, link.caseReference(), "advice request opened by secure link ("
-        + state.name().toLowerCase(java.util.Locale.ROOT) + ")");
-    return new Request(state, link.caseReference(), giverTitle(link.scope()), due, link.expiresAt());
+    audit.record(actor(link), AuditTrail.Action.VIEWED, link.caseReference(), asked.name().toLowerCase(
+        java.util.Locale.ROOT) + " request opened by secure link (" + state.name().toLowerCase(java.util.Locale.ROOT)
+        + ")");
+    return new Request(state, asked, link.caseReference(), asked == Asked.ADVICE ? giverTitle(link.scope())
+        : settingName.apply(link.scope()), due, link.expiresAt());
   }
 
   /**
@@ -83,7 +95,7 @@ public class AdviceByLink {
    * @throws Refusal (conflict) when the link is expired, used or its request answered already
    */
   @Transactional
-  public Optional<StoredDocument> submit(String token, String advice, byte[] pdf, String fileName) {
+  public Optional<StoredDocument> submit(String token, Answer answer) {
     Request request = open(token);
     if (request.state() == State.UNKNOWN) {
       throw Refusal.notFound("link: this link is not recognised");
@@ -92,13 +104,22 @@ public class AdviceByLink {
       throw Refusal.conflict("link: " + request.state().name().toLowerCase(java.util.Locale.ROOT));
     }
     Map<String, String> problems = new LinkedHashMap<>();
-    String text = advice == null ? "" : advice.trim();
+    String text = answer.text() == null ? "" : answer.text().trim();
+    byte[] pdf = answer.pdf();
     boolean file = pdf != null && pdf.length > 0;
-    if (text.isEmpty() && !file) {
+    boolean consultation = request.asked() == Asked.CONSULTATION;
+    String response = answer.response() == null ? "" : answer.response().trim();
+    if (consultation && !List.of("agreed", "declined").contains(response)) {
+      problems.put("response", "Say whether the school or college can be named");
+    }
+    if (!consultation && text.isEmpty() && !file) {
       problems.put("advice", "Write your advice, or attach it as a PDF");
     }
+    if (consultation && response.equals("declined") && text.isEmpty() && !file) {
+      problems.put("advice", "Give your reasons, or attach them as a PDF");
+    }
     if (text.length() > MAX_TEXT) {
-      problems.put("advice", "Your advice must be " + String.format("%,d", MAX_TEXT) + " characters or fewer");
+      problems.put("advice", "Your answer must be " + String.format("%,d", MAX_TEXT) + " characters or fewer");
     }
     if (file && pdf.length > MAX_PDF_BYTES) {
       problems.put("file", "The file must be smaller than 10 MB");
@@ -113,23 +134,28 @@ public class AdviceByLink {
     if (!links.use(link.id())) {
       throw Refusal.conflict("link: used");
     }
-    Optional<StoredDocument> kept = file ? Optional.of(documents.keepReceived(link.caseReference(),
-        DocumentType.ADVICE_RECEIVED, pdf, actor(link))) : Optional.empty();
-    String summary = text.isEmpty() ? "" : text;
+    DocumentType kind = consultation ? DocumentType.CONSULTATION_RESPONSE : DocumentType.ADVICE_RECEIVED;
+    Optional<StoredDocument> kept = file ? Optional.of(documents.keepReceived(link.caseReference(), kind, pdf,
+        actor(link))) : Optional.empty();
+    String summary = text;
     if (kept.isPresent()) {
-      summary = (summary.isEmpty() ? "" : summary + "\n") + "Advice sent as a PDF through the secure link: "
-          + DocumentType.ADVICE_RECEIVED.title().toLowerCase(java.util.Locale.ROOT) + " version "
-          + kept.get().version() + ", SHA-256 " + kept.get().checksum();
+      summary = (summary.isEmpty() ? "" : summary + "\n") + "Sent as a PDF through the secure link: "
+          + kind.title().toLowerCase(java.util.Locale.ROOT) + " version " + kept.get().version() + ", SHA-256 "
+          + kept.get().checksum();
     }
-    tasks.complete(task.getId(), Map.of("adviceSummary", summary));
-    audit.record(actor(link), AuditTrail.Action.TASK_COMPLETED, link.caseReference(), "advice sent by secure link"
-        + (kept.isPresent() ? " with a PDF" : ""));
+    tasks.complete(task.getId(), consultation
+        ? Map.of("settingResponse", response, "settingResponseNotes", summary)
+        : Map.of("adviceSummary", summary));
+    audit.record(actor(link), AuditTrail.Action.TASK_COMPLETED, link.caseReference(), request.asked().name()
+        .toLowerCase(java.util.Locale.ROOT) + " sent by secure link" + (kept.isPresent() ? " with a PDF" : ""));
     return kept;
   }
 
   private Optional<Task> task(ResponseLinks.Link link) {
-    return tasks.createTaskQuery().processInstanceId(link.processInstanceId()).taskDefinitionKey(TASK).list().stream()
-        .filter(t -> link.scope() == null || link.scope().equals(tasks.getVariable(t.getId(), "adviceGiver")))
+    Asked asked = Asked.valueOf(link.asked());
+    return tasks.createTaskQuery().processInstanceId(link.processInstanceId()).taskDefinitionKey(asked.task()).list()
+        .stream().filter(t -> link.scope() == null
+            || link.scope().equals(String.valueOf(tasks.getVariable(t.getId(), asked.scopeVariable()))))
         .findFirst();
   }
 

@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.TaskService;
 import org.ehcworkflow.dataprotection.AuditTrail;
 import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.partner.Partner;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.PartnerType;
 import org.ehcworkflow.process.SendNoticeDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +36,7 @@ class RespondConfiguration {
     return (asked, execution, due) -> {
       java.time.LocalDate lastDay = due.plus(grace);
       Instant expires = lastDay.plusDays(1).atStartOfDay(LONDON).toInstant();
-      Object scope = execution.getVariable("adviceGiver");
+      Object scope = execution.getVariable(Asked.valueOf(asked).scopeVariable());
       String token = links.issue(asked, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
           scope == null ? null : scope.toString(), expires);
       return new SendNoticeDelegate.LinkIssuer.Link(baseUrl.replaceAll("/+$", "") + "/respond/" + token, lastDay);
@@ -41,7 +44,10 @@ class RespondConfiguration {
   }
 
   @Bean
-  AdviceByLink adviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit) {
-    return new AdviceByLink(links, tasks, documents, audit);
+  AdviceByLink adviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
+      PartnerDirectory partners) {
+    return new AdviceByLink(links, tasks, documents, audit, code -> partners.all().stream()
+        .filter(p -> p.type() == PartnerType.SCHOOL_OR_SETTING && code.equals(p.code()))
+        .map(Partner::organisationName).findFirst().orElse("the requested school or college"));
   }
 }

@@ -48,27 +48,30 @@ class RespondController {
     if (request.state() != State.OPEN) {
       return closed(request.state());
     }
-    return html(HttpStatus.OK, form(token, request, Map.of(), ""));
+    return html(HttpStatus.OK, form(token, request, Map.of(), "", ""));
   }
 
   @PostMapping(path = "/respond/{token}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> send(@PathVariable String token, @RequestParam(name = "advice", required = false) String text,
+      @RequestParam(name = "response", required = false) String response,
       @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     byte[] pdf = file == null || file.isEmpty() ? null : file.getBytes();
     try {
-      Optional<StoredDocument> kept = advice.submit(token, text, pdf, file == null ? null : file.getOriginalFilename());
-      return html(HttpStatus.OK, Pages.page(serviceName, "Advice sent", false, """
+      Optional<StoredDocument> kept = advice.submit(token, new AdviceByLink.Answer(text, pdf, response));
+      String sent = advice.open(token).asked() == Asked.CONSULTATION ? "Reply sent" : "Advice sent";
+      return html(HttpStatus.OK, Pages.page(serviceName, sent, false, """
           <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title">Advice sent</h1>
+            <h1 class="govuk-panel__title">%s</h1>
             <div class="govuk-panel__body">Thank you. It is now part of the assessment.</div>
           </div>
           <p class="govuk-body">The coordinator can see it straight away. %s You do not need to do anything else;
             this link no longer works.</p>
-          """.formatted(kept.map(d -> "We kept your PDF with the fingerprint (SHA-256) <span class=\"govuk-!-font-weight-bold\">"
+          """.formatted(sent, kept.map(d -> "We kept your PDF with the fingerprint (SHA-256) <span class=\"govuk-!-font-weight-bold\">"
               + Pages.esc(d.checksum()) + "</span>.").orElse(""))));
     } catch (AdviceByLink.Invalid invalid) {
       Request request = advice.open(token);
-      return html(HttpStatus.BAD_REQUEST, form(token, request, invalid.byField(), text == null ? "" : text));
+      return html(HttpStatus.BAD_REQUEST, form(token, request, invalid.byField(), text == null ? "" : text,
+          response == null ? "" : response));
     } catch (Refusal refused) {
       return closed(advice.open(token).state());
     }
@@ -89,43 +92,98 @@ class RespondController {
     };
   }
 
-  private String form(String token, Request request, Map<String, String> problems, String text) {
+  private String form(String token, Request request, Map<String, String> problems, String text, String response) {
     String due = request.due() == null || request.due().equals("null") ? "" : java.time.LocalDate.parse(request.due())
         .format(DAY);
     String lastDay = request.expiresAt().atZone(ZoneId.of("Europe/London")).minusDays(1).toLocalDate().format(DAY);
-    String adviceError = problems.get("advice");
-    String fileError = problems.get("file");
-    String body = (problems.isEmpty() ? "" : Pages.errorSummary(problems)) + """
+    boolean consultation = request.asked() == Asked.CONSULTATION;
+    String intro = consultation ? """
+        <span class="govuk-caption-l">Case %s</span>
+        <h1 class="govuk-heading-l">Reply to the consultation</h1>
+        <p class="govuk-body">The family has asked for %s to be named in the child's or young person's education,
+          health and care (EHC) plan. Please tell us%s whether you can meet their needs. If we do not hear from you,
+          we will go ahead without your reply.</p>
+        """.formatted(Pages.esc(request.caseReference()), Pages.esc(request.askedOf()),
+        due.isEmpty() ? "" : " by " + Pages.esc(due)) : """
         <span class="govuk-caption-l">Case %s</span>
         <h1 class="govuk-heading-l">Send your advice</h1>
         <p class="govuk-body">We are carrying out an education, health and care (EHC) needs assessment and have asked
           %s for advice. The law asks for it within 6 weeks of the request%s.</p>
-        <p class="govuk-body">Write your advice below, or attach it as a PDF, or both. Use the case reference, not the
-          child's name, in any file name. This link works once, until %s.</p>
+        """.formatted(Pages.esc(request.caseReference()), Pages.esc(request.askedOf()),
+        due.isEmpty() ? "" : ": please send it by " + Pages.esc(due));
+    String choice = consultation ? radios(problems.get("response"), response) : "";
+    String body = (problems.isEmpty() ? "" : Pages.errorSummary(problems)) + intro + """
+        <p class="govuk-body">%s Use the case reference, not the child's name, in any file name. This link works
+          once, until %s.</p>
         <form method="post" enctype="multipart/form-data" action="/respond/%s" novalidate>
+        %s
+        %s
+        %s
+          <button type="submit" class="govuk-button" data-module="govuk-button">%s</button>
+        </form>
+        """.formatted(consultation ? "Give your reasons if you cannot, in the box or as a PDF."
+            : "Write your advice below, or attach it as a PDF, or both.", Pages.esc(lastDay), Pages.esc(token),
+        choice, textarea(consultation ? "Your reasons or comments" : "Your advice", consultation
+            ? "Why the school or college cannot meet the needs, or anything the coordinator should know."
+            : "What the child or young person needs, and what would help.", problems.get("advice"), text),
+        upload(problems.get("file")), consultation ? "Send reply" : "Send advice");
+    return Pages.page(serviceName, consultation ? "Reply to the consultation" : "Send your advice", !problems.isEmpty(),
+        body);
+  }
+
+  private static String error(String id, String message) {
+    return message == null ? "" : "<p id=\"" + id + "-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+        + "Error:</span> " + Pages.esc(message) + "</p>";
+  }
+
+  private static String radios(String problem, String chosen) {
+    return """
           <div class="govuk-form-group%s">
-            <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="advice">Your advice</label></h2>
-            <div id="advice-hint" class="govuk-hint">What the child or young person needs, and what would help.</div>
+            <fieldset class="govuk-fieldset" aria-describedby="response-hint%s">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+                <h2 class="govuk-fieldset__heading">Can the school or college be named?</h2>
+              </legend>
+              <div id="response-hint" class="govuk-hint">Children and Families Act 2014, sections 39 and 40.</div>
+              %s
+              <div class="govuk-radios" data-module="govuk-radios">
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="response" name="response" type="radio" value="agreed"%s>
+                  <label class="govuk-label govuk-radios__label" for="response">Yes, we can meet the needs and agree to be named</label>
+                </div>
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="response-2" name="response" type="radio" value="declined"%s>
+                  <label class="govuk-label govuk-radios__label" for="response-2">No, we cannot meet the needs</label>
+                </div>
+              </div>
+            </fieldset>
+          </div>
+        """.formatted(problem == null ? "" : " govuk-form-group--error", problem == null ? "" : " response-error",
+        error("response", problem), "agreed".equals(chosen) ? " checked" : "", "declined".equals(chosen) ? " checked" : "");
+  }
+
+  private static String textarea(String label, String hint, String problem, String text) {
+    return """
+          <div class="govuk-form-group%s">
+            <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="advice">%s</label></h2>
+            <div id="advice-hint" class="govuk-hint">%s</div>
             %s
             <textarea class="govuk-textarea%s" id="advice" name="advice" rows="10" aria-describedby="advice-hint%s">%s</textarea>
           </div>
+        """.formatted(problem == null ? "" : " govuk-form-group--error", Pages.esc(label), Pages.esc(hint),
+        error("advice", problem), problem == null ? "" : " govuk-textarea--error", problem == null ? "" : " advice-error",
+        Pages.esc(text));
+  }
+
+  private static String upload(String problem) {
+    return """
           <div class="govuk-form-group%s">
             <label class="govuk-label govuk-label--m" for="file">Attach a report (optional)</label>
             <div id="file-hint" class="govuk-hint">A PDF, smaller than 10 MB.</div>
             %s
             <input class="govuk-file-upload%s" id="file" name="file" type="file" accept="application/pdf,.pdf" aria-describedby="file-hint%s">
           </div>
-          <button type="submit" class="govuk-button" data-module="govuk-button">Send advice</button>
-        </form>
-        """.formatted(Pages.esc(request.caseReference()), Pages.esc(request.giver()),
-        due.isEmpty() ? "" : ": please send it by " + Pages.esc(due), Pages.esc(lastDay), Pages.esc(token),
-        adviceError == null ? "" : " govuk-form-group--error",
-        adviceError == null ? "" : "<p id=\"advice-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> " + Pages.esc(adviceError) + "</p>",
-        adviceError == null ? "" : " govuk-textarea--error", adviceError == null ? "" : " advice-error", Pages.esc(text),
-        fileError == null ? "" : " govuk-form-group--error",
-        fileError == null ? "" : "<p id=\"file-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> " + Pages.esc(fileError) + "</p>",
-        fileError == null ? "" : " govuk-file-upload--error", fileError == null ? "" : " file-error");
-    return Pages.page(serviceName, "Send your advice", !problems.isEmpty(), body);
+        """.formatted(problem == null ? "" : " govuk-form-group--error", error("file", problem),
+        problem == null ? "" : " govuk-file-upload--error", problem == null ? "" : " file-error");
   }
 
   private static ResponseEntity<String> html(HttpStatus status, String page) {

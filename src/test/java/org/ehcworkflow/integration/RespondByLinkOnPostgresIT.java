@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A health practitioner without an account answers an advice request through the secure link in its notice: the
  * link opens that request alone; bad input gets a clear page and changes nothing; the advice and its PDF are kept
  * with a checksum and the advice task is completed; a used, expired or tampered link says so and changes nothing.
+ * A requested school replies to its consultation the same way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ehc.demo.enabled=true",
     "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
@@ -50,6 +51,7 @@ class RespondByLinkOnPostgresIT {
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResponseLinks links;
@@ -153,6 +155,57 @@ class RespondByLinkOnPostgresIT {
     String expired = links.issue("ADVICE", "LINK-1", "no-instance", "HEALTH", Instant.now().minusSeconds(60));
     assertThat(get("/respond/" + expired).statusCode()).isEqualTo(410);
     assertThat(get("/respond/" + expired).body()).contains("This link has expired");
+  }
+
+  @Test
+  void theRequestedSchoolRepliesToItsConsultationThroughTheLink() throws Exception {
+    String instance = runtime.createProcessInstanceByKey("ehc-plan-finalisation").businessKey("LINK-2")
+        .setVariables(Map.of("caseReference", "LINK-2", "requestedSetting", "100001", "finalisationKind", "NEW_PLAN",
+            "finalDue", LocalDate.now(ZoneId.of("Europe/London")).plusWeeks(6).toString(),
+            "representationsDue", LocalDate.now(ZoneId.of("Europe/London")).plusDays(15).toString()))
+        .startBeforeActivity("Task_ConsultSetting").execute().getId();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    String link = null;
+    while (link == null) {
+      List<String> notices = jdbc.queryForList("select personalisation from notification_outbox where case_reference = "
+          + "'LINK-2' and template = 'setting-consultation'", String.class);
+      link = notices.isEmpty() ? null : JSON.readTree(notices.get(0)).get("responseLink").asText();
+      assertThat(Instant.now()).as("the consultation is sent").isBefore(deadline);
+      Thread.sleep(200);
+    }
+    String path = URI.create(link).getPath();
+    HttpResponse<String> page = get(path);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Reply to the consultation").contains("Oak Primary School").contains("LINK-2");
+
+    HttpResponse<String> noAnswer = post(path, "", null);
+    assertThat(noAnswer.statusCode()).isEqualTo(400);
+    assertThat(noAnswer.body()).contains("Say whether the school or college can be named").contains("href=\"#response\"");
+    HttpResponse<String> noReasons = postReply(path, "declined", "");
+    assertThat(noReasons.statusCode()).isEqualTo(400);
+    assertThat(noReasons.body()).contains("Give your reasons");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_RecordSettingResponse")
+        .count()).as("nothing changed").isEqualTo(1);
+
+    HttpResponse<String> replied = postReply(path, "declined", "We have no place in year 5 with the support needed.");
+    assertThat(replied.statusCode()).as(replied.body()).isEqualTo(200);
+    assertThat(replied.body()).contains("Reply sent");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_RecordSettingResponse")
+        .count()).isZero();
+    assertThat(jdbc.queryForList("select field || '=' || field_value from case_record where case_reference = 'LINK-2'",
+        String.class)).contains("settingResponse=declined",
+        "settingResponseNotes=We have no place in year 5 with the support needed.");
+    assertThat(get(path).statusCode()).isEqualTo(409);
+  }
+
+  private HttpResponse<String> postReply(String path, String response, String reasons) throws Exception {
+    String boundary = "----ehc" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"response\"\r\n\r\n" + response + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"advice\"\r\n\r\n" + reasons + "\r\n"
+        + "--" + boundary + "--\r\n";
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
