@@ -1,20 +1,13 @@
 // Signs in to Cockpit as the demo manager, reads the "Statutory deadlines" dashboard and saves a screenshot.
 // Prints the figures as one JSON line: { open: { LIMIT: { dueSoon, breached } }, rates: { LIMIT[-SCOPE]: onTime } }.
 // Environment: BASE_URL (http://localhost:8080), USER/PASSWORD (manager), SCREENSHOT (path of the PNG).
-import { chromium } from 'playwright-core';
+import { launch, signIn } from './browser.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-  await page.goto(`${base}/camunda/app/cockpit/default/`);
-  await page.waitForSelector('input[placeholder="Username"]');
-  await page.fill('input[placeholder="Username"]', process.env.USER_ID ?? 'manager');
-  await page.fill('input[placeholder="Password"]', process.env.PASSWORD ?? 'manager');
-  await page.click('button[type="submit"]');
+  await signIn(page, base, 'cockpit', process.env.USER_ID ?? 'manager', process.env.PASSWORD ?? 'manager');
   const dashboard = page.locator('[data-plugin="statutory-deadlines"]');
   await dashboard.locator('table[data-table="open"], [data-error]').first().waitFor({ timeout: 60000 });
   const figures = await page.evaluate(() => {

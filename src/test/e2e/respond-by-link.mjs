@@ -2,23 +2,10 @@
 // only, on a phone-sized screen: each page is checked with axe-core (WCAG 2.2 A and AA), the advice is typed and a
 // PDF attached, and the link then says the request is answered. Prints one JSON line with what it saw.
 // Environment: LINK (the link, on the application under test), PDF (a file to attach), SCREENSHOT_DIR.
-import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { audit, launch } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const link = process.env.LINK;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
-
-async function audit(page) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.length}`);
-}
 
 async function tabTo(page, selector, limit = 30) {
   for (let i = 0; i < limit; i++) {
@@ -30,10 +17,7 @@ async function tabTo(page, selector, limit = 30) {
   return false;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launch();
 const seen = { violations: {} };
 try {
   // The pages run no script of their own (CSP script-src 'none'); the audit's script is let in by the browser only.

@@ -38,7 +38,8 @@ final class BrowserTests {
     needs(run(Path.of("."), 60, "node", "--version").exit() == 0, "no node on the PATH");
     Files.createDirectories(E2E);
     Files.copy(Path.of("src/test/e2e/package.json"), E2E.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-    for (String script : scripts) {
+    for (String script : java.util.stream.Stream.concat(java.util.stream.Stream.of("browser.mjs"),
+        java.util.Arrays.stream(scripts)).toList()) {
       Files.copy(Path.of("src/test/e2e", script), E2E.resolve(script), StandardCopyOption.REPLACE_EXISTING);
     }
     if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))

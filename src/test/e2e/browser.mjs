@@ -1,0 +1,36 @@
+// What the browser scripts share: Debian's chromium through playwright-core, the webapps' sign-in, and an axe-core
+// audit of a page (WCAG 2.2 A and AA; the serious and critical violations, as 'rule: nodes').
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+/** Signs in to a webapp (tasklist, cockpit, admin) and waits until the sign-in is answered. */
+export async function signIn(page, base, app, user, password = user) {
+  await page.goto(`${base}/camunda/app/${app}/default/`);
+  await page.waitForSelector('input[placeholder="Username"]');
+  await page.fill('input[placeholder="Username"]', user);
+  await page.fill('input[placeholder="Password"]', password);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes(`/login/${app}`) && r.status() === 200, { timeout: 60000 }),
+    page.click('button[type="submit"]'),
+  ]);
+}
+
+export async function audit(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.length}`);
+}
