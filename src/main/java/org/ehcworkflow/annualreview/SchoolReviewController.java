@@ -7,7 +7,6 @@ import java.util.Map;
 import org.ehcworkflow.dataprotection.AuditTrail;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
-import org.ehcworkflow.partner.PartnerType;
 import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.security.CurrentUser;
@@ -37,10 +36,10 @@ class SchoolReviewController {
   @GetMapping("/api/schools/reviews")
   SchoolReviewTray.Tray reviews() {
     Map<String, String> settings = new LinkedHashMap<>();
-    for (Partner partner : partners.all()) {
-      String group = partner.type() == PartnerType.SCHOOL_OR_SETTING ? SettingGroups.groupOf(partner.code()) : null;
+    for (Partner setting : partners.settings()) {
+      String group = SettingGroups.groupOf(setting.code());
       if (group != null && user.groups().contains(group)) {
-        settings.put(partner.code(), partner.organisationName());
+        settings.put(setting.code(), setting.organisationName());
       }
     }
     if (settings.isEmpty()) {

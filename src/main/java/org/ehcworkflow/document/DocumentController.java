@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.security.CaseAccess;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -121,6 +122,6 @@ class DocumentController {
 
   private boolean mayWrite(PlanSection section) {
     List<String> groups = access.groups();
-    return groups.contains("camunda-admin") || section.editableBy(groups);
+    return groups.contains(Roles.ADMINISTRATORS) || section.editableBy(groups);
   }
 }

@@ -1,5 +1,7 @@
 package org.ehcworkflow.notification;
 
+import org.ehcworkflow.process.DbTimes;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,8 +144,8 @@ public class NotificationDispatcher {
     java.time.Instant now = clock.instant();
     for (Map<String, Object> mailbox : waiting) {
       String group = (String) mailbox.get("recipient_id");
-      boolean quiet = !instant(mailbox.get("newest")).plus(digest.quietPeriod()).isAfter(now);
-      boolean waitedLongEnough = instant(mailbox.get("oldest")).plus(digest.maxWait()).isBefore(now);
+      boolean quiet = !DbTimes.instant(mailbox.get("newest")).plus(digest.quietPeriod()).isAfter(now);
+      boolean waitedLongEnough = DbTimes.instant(mailbox.get("oldest")).plus(digest.maxWait()).isBefore(now);
       if (!quiet && !waitedLongEnough) {
         held.add(group);
       } else if (((Number) mailbox.get("waiting")).intValue() >= digest.threshold()) {
@@ -228,15 +230,6 @@ public class NotificationDispatcher {
     }
   }
 
-  private static java.time.Instant instant(Object value) {
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return java.time.Instant.parse(value.toString());
-  }
 
   private Outcome deliver(long id) {
     if (jdbc.update("update notification_outbox set status = 'SENDING', claimed_at = ? where id = ? and status = 'PENDING'",

@@ -1,5 +1,7 @@
 package org.ehcworkflow.onboarding;
 
+import org.ehcworkflow.process.DbTimes;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -195,8 +197,8 @@ public class RegisterImports {
         + "order by line", (rs, i) -> new RowProblem(rs.getInt(1), rs.getString(2)), id);
     return Optional.of(new Progress(id, (String) row.get("status"), number(row, "total_rows"),
         number(row, "rows_done"), number(row, "imported"), number(row, "unchanged"), number(row, "overdue"), invalid,
-        instant(row.get("created_at")), instant(row.get("started_at")), instant(row.get("finished_at")),
-        (String) row.get("error")));
+        DbTimes.instant(row.get("created_at")), DbTimes.instant(row.get("started_at")),
+        DbTimes.instant(row.get("finished_at")), (String) row.get("error")));
   }
 
   /** On shutdown: the running chunk finishes and commits, the rest waits for the next start. */
@@ -213,16 +215,4 @@ public class RegisterImports {
     return ((Number) row.get(column)).intValue();
   }
 
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return Instant.parse(value.toString());
-  }
 }

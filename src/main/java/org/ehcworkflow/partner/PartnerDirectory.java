@@ -33,6 +33,18 @@ public class PartnerDirectory {
     return jdbc.query("select " + COLUMNS + " from partner where id = ?", ROW, id).stream().findFirst();
   }
 
+  /** Every school and setting, by name. */
+  public List<Partner> settings() {
+    return jdbc.query("select " + COLUMNS + " from partner where partner_type = 'SCHOOL_OR_SETTING' "
+        + "order by organisation_name", ROW);
+  }
+
+  /** The setting with this code, if the directory has it. */
+  public Optional<Partner> setting(String code) {
+    return jdbc.query("select " + COLUMNS + " from partner where partner_type = 'SCHOOL_OR_SETTING' and code = ?", ROW,
+        code).stream().findFirst();
+  }
+
   /** An active setting with this code, for checking a code an officer or caller gives. */
   public boolean hasActiveSetting(String code) {
     Integer count = jdbc.queryForObject(

@@ -1,7 +1,6 @@
 package org.ehcworkflow.process;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
@@ -132,7 +131,7 @@ class ProcessConfiguration {
   @Bean
   TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners, QualityCheck quality, PlanContent plans) {
     return new TaskDecisions(caseFile, partners::hasActiveSetting,
-        (caseReference, stage) -> quality.workingCopy(caseReference, stage, Map.of()).blocking(),
+        (caseReference, stage) -> quality.workingCopy(caseReference, stage).blocking(),
         (caseReference, setting) -> {
           if (plans.workingCopy(caseReference).getOrDefault(PlanSection.I, "").isBlank()) {
             plans.write(caseReference, PlanSection.I, setting, "process:finalise-plan");

@@ -16,6 +16,8 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.ReportPeriod;
 import org.ehcworkflow.security.Roles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -72,7 +74,8 @@ public class PlanQualityCockpitPlugin extends AbstractCockpitPlugin {
       ProcessEngineConfigurationImpl configuration =
           (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
       try {
-        return QualityController.period(new QualityReport(new JdbcTemplate(configuration.getDataSource())), from, to);
+        return new QualityReport(new JdbcTemplate(configuration.getDataSource()))
+            .report(ReportPeriod.parse(EngineClock.today(), from, to));
       } catch (IllegalArgumentException e) {
         throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
             .entity(Map.of("message", e.getMessage())).type(MediaType.APPLICATION_JSON).build());

@@ -1,6 +1,5 @@
 package org.ehcworkflow.quality;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,9 @@ public class QualityCheck {
     this.advice = advice;
   }
 
-  /** The working copy, as it would be served or issued; {@code overrides} stand in for sections (I at the final). */
-  public Assessment workingCopy(String caseReference, Stage stage, Map<PlanSection, String> overrides) {
-    Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
-    sections.putAll(plans.workingCopy(caseReference));
-    overrides.forEach((section, text) -> {
-      if (sections.getOrDefault(section, "").isBlank() && text != null) {
-        sections.put(section, text);
-      }
-    });
-    return assess(caseReference, sections, stage);
+  /** The working copy, as it would be served or issued. */
+  public Assessment workingCopy(String caseReference, Stage stage) {
+    return assess(caseReference, plans.workingCopy(caseReference), stage);
   }
 
   public Assessment assess(String caseReference, Map<PlanSection, String> sections, Stage stage) {

@@ -2,11 +2,9 @@ package org.ehcworkflow.quality;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.ehcworkflow.process.EngineClock;
-import org.ehcworkflow.process.IsoDates;
+import org.ehcworkflow.process.ReportPeriod;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.quality.PlanQuality.Assessment;
 import org.ehcworkflow.quality.PlanQuality.Stage;
@@ -54,7 +52,7 @@ class QualityController {
       case "final" -> Stage.FINAL;
       default -> throw Refusal.invalid("stage must be draft or final, got '" + stage + "'");
     };
-    return new Findings(asked.name(), check.workingCopy(caseReference, asked, Map.of()),
+    return new Findings(asked.name(), check.workingCopy(caseReference, asked),
         check.adviceReceived(caseReference).stream().map(PlanQuality::kLine).toList());
   }
 
@@ -63,12 +61,6 @@ class QualityController {
   @GetMapping("/api/quality")
   QualityReport.Report grades(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     user.requireAnyOf(Roles.MANAGERS);
-    return period(report, from, to);
-  }
-
-  static QualityReport.Report period(QualityReport report, String from, String to) {
-    LocalDate today = EngineClock.today();
-    return report.report(from == null || from.isBlank() ? today.withDayOfYear(1) : IsoDates.parse("from", from),
-        to == null || to.isBlank() ? today : IsoDates.parse("to", to));
+    return report.report(ReportPeriod.parse(EngineClock.today(), from, to));
   }
 }

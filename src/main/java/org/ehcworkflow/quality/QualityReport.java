@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ehcworkflow.process.ReportPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,11 +37,9 @@ public class QualityReport {
       List<Distribution> bySetting, List<Distribution> byMonth, Map<String, Integer> findingsByRule) {
   }
 
-  /** @throws IllegalArgumentException naming the date at fault */
-  public Report report(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to " + to + " is before from " + from);
-    }
+  public Report report(ReportPeriod period) {
+    LocalDate from = period.from();
+    LocalDate to = period.to();
     List<Map<String, Object>> rows = jdbc.queryForList("""
         select case_reference, version, kind, grade, score, issued_on, findings, coalesce(team, '(no team)') as team,
           coalesce(setting, '(no setting named)') as setting

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.calendar.TimeLimit;
-import org.ehcworkflow.process.IsoDates;
+import org.ehcworkflow.process.ReportPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -58,19 +58,13 @@ public class TimelinessReport {
    * @throws IllegalArgumentException naming the date at fault
    */
   public Report report(LocalDate today, String from, String to) {
-    return report(today, blank(from) ? today.withDayOfYear(1) : IsoDates.parse("from", from),
-        blank(to) ? today : IsoDates.parse("to", to));
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+    ReportPeriod period = ReportPeriod.parse(today, from, to);
+    return report(today, period.from(), period.to());
   }
 
   public Report report(LocalDate today, LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to " + to + " is before from " + from);
-    }
-    return new Report(today, from, to, open(today), rates(from, to));
+    ReportPeriod period = new ReportPeriod(from, to);
+    return new Report(today, period.from(), period.to(), open(today), rates(from, to));
   }
 
   /** Open steps due from today to 7 days ahead, and open steps whose deadline has passed. */

@@ -8,7 +8,6 @@ import org.ehcworkflow.dataprotection.AuditTrail;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
-import org.ehcworkflow.partner.PartnerType;
 import org.ehcworkflow.process.SendNoticeDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -44,10 +43,9 @@ class RespondConfiguration {
   }
 
   @Bean
-  AdviceByLink adviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
+  RequestsByLink requestsByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
       PartnerDirectory partners) {
-    return new AdviceByLink(links, tasks, documents, audit, code -> partners.all().stream()
-        .filter(p -> p.type() == PartnerType.SCHOOL_OR_SETTING && code.equals(p.code()))
-        .map(Partner::organisationName).findFirst().orElse("the requested school or college"));
+    return new RequestsByLink(links, tasks, documents, audit, code -> partners.setting(code)
+        .map(Partner::organisationName).orElse("the requested school or college"));
   }
 }

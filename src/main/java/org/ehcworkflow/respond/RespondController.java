@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ehcworkflow.document.Documents.StoredDocument;
 import org.ehcworkflow.process.Refusal;
-import org.ehcworkflow.respond.AdviceByLink.Request;
-import org.ehcworkflow.respond.AdviceByLink.State;
+import org.ehcworkflow.respond.RequestsByLink.Request;
+import org.ehcworkflow.respond.RequestsByLink.State;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,17 +34,17 @@ class RespondController {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-  private final AdviceByLink advice;
+  private final RequestsByLink requests;
   private final String serviceName;
 
-  RespondController(AdviceByLink advice, @Value("${ehc.respond.service-name:EHC needs assessment}") String serviceName) {
-    this.advice = advice;
+  RespondController(RequestsByLink requests, @Value("${ehc.respond.service-name:EHC needs assessment}") String serviceName) {
+    this.requests = requests;
     this.serviceName = serviceName;
   }
 
   @GetMapping(path = "/respond/{token}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> page(@PathVariable String token) {
-    Request request = advice.open(token);
+    Request request = requests.open(token);
     if (request.state() != State.OPEN) {
       return closed(request.state());
     }
@@ -57,8 +57,9 @@ class RespondController {
       @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     byte[] pdf = file == null || file.isEmpty() ? null : file.getBytes();
     try {
-      Optional<StoredDocument> kept = advice.submit(token, new AdviceByLink.Answer(text, pdf, response));
-      String sent = advice.open(token).asked() == Asked.CONSULTATION ? "Reply sent" : "Advice sent";
+      RequestsByLink.Sent done = requests.submit(token, new RequestsByLink.Answer(text, pdf, response));
+      Optional<StoredDocument> kept = done.kept();
+      String sent = done.asked() == Asked.CONSULTATION ? "Reply sent" : "Advice sent";
       return html(HttpStatus.OK, Pages.page(serviceName, sent, false, """
           <div class="govuk-panel govuk-panel--confirmation">
             <h1 class="govuk-panel__title">%s</h1>
@@ -68,12 +69,11 @@ class RespondController {
             this link no longer works.</p>
           """.formatted(sent, kept.map(d -> "We kept your PDF with the fingerprint (SHA-256) <span class=\"govuk-!-font-weight-bold\">"
               + Pages.esc(d.checksum()) + "</span>.").orElse(""))));
-    } catch (AdviceByLink.Invalid invalid) {
-      Request request = advice.open(token);
-      return html(HttpStatus.BAD_REQUEST, form(token, request, invalid.byField(), text == null ? "" : text,
+    } catch (RequestsByLink.Invalid invalid) {
+      return html(HttpStatus.BAD_REQUEST, form(token, invalid.request(), invalid.byField(), text == null ? "" : text,
           response == null ? "" : response));
     } catch (Refusal refused) {
-      return closed(advice.open(token).state());
+      return closed(requests.state(token));
     }
   }
 

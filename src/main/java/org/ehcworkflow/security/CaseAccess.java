@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
 
   static final List<String> WHOLE_CASELOAD = List.of(Roles.COORDINATORS, Roles.SEND_PANEL, Roles.MANAGERS,
-      "camunda-admin");
+      Roles.ADMINISTRATORS);
 
   private final CurrentUser user;
   private final TaskService tasks;

@@ -29,7 +29,7 @@ public class CurrentUser {
     List<String> memberOf = authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
     if (authentication == null
-        || (!memberOf.contains("camunda-admin") && memberOf.stream().noneMatch(List.of(groups)::contains))) {
+        || (!memberOf.contains(Roles.ADMINISTRATORS) && memberOf.stream().noneMatch(List.of(groups)::contains))) {
       throw new Forbidden();
     }
   }

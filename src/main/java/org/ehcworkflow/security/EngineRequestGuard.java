@@ -40,7 +40,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EngineRequestGuard extends OncePerRequestFilter {
 
-  static final String ADMINISTRATORS = "camunda-admin";
   private static final List<String> SKIP_FLAGS = List.of("skipCustomListeners", "skipIoMappings");
   private static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
 
@@ -52,7 +51,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   /** Groups that work for the council; anyone in none of them (but in a partner group) is a partner. */
-  private static final Set<String> STAFF = Set.of(Roles.COORDINATORS, Roles.SEND_PANEL, Roles.MANAGERS, ADMINISTRATORS);
+  private static final Set<String> STAFF =
+      Set.of(Roles.COORDINATORS, Roles.SEND_PANEL, Roles.MANAGERS, Roles.ADMINISTRATORS);
   /** What a partner may use of the engine REST API: their tasks and what Tasklist needs to show them. */
   private static final List<String> PARTNER_ROUTES = List.of("/task", "/filter", "/identity", "/user/", "/version");
   /** What a partner may never use of the webapps' engine API: the engine's operation and its figures. */
@@ -198,7 +198,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   private boolean administrator(HttpServletRequest request) {
-    return groups(request).contains(ADMINISTRATORS);
+    return groups(request).contains(Roles.ADMINISTRATORS);
   }
 
   /** Signed in, and in no staff group: a partner (a team, or a setting's SENCO). */

@@ -15,6 +15,8 @@ public final class Roles {
   public static final String HEALTH = "health";
   public static final String SOCIAL_CARE = "socialCare";
   public static final String SCHOOLS = "schools";
+  /** Camunda's own group of administrators (Admin, the partner directory, onboarding, the subject access export). */
+  public static final String ADMINISTRATORS = "camunda-admin";
 
   /**
    * Groups that work tasks across every case, granted on the process definitions rather than per task:

@@ -32,7 +32,7 @@ class SettingGroupsInIdentity {
   @EventListener
   @Order(1)
   public void onStarted(ApplicationStartedEvent event) {
-    directory.all().forEach(this::ensure);
+    directory.settings().forEach(this::ensure);
   }
 
   @EventListener

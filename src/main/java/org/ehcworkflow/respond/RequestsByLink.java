@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the PDF as the case's document, with its checksum) and the step's task is completed with it, as if it had been
  * completed in Tasklist. An expired, used or unknown link changes nothing.
  */
-public class AdviceByLink {
+public class RequestsByLink {
 
   static final int MAX_PDF_BYTES = 10 * 1024 * 1024;
   static final int MAX_TEXT = 20_000;
@@ -38,18 +38,32 @@ public class AdviceByLink {
   public record Answer(String text, byte[] pdf, String response) {
   }
 
-  /** What the advice giver sent, checked: each problem names its form field. */
+  /** What was sent, checked: each problem names its form field; the request, to show its form again. */
   public static class Invalid extends Refusal {
     private final Map<String, String> byField;
+    private final Request request;
 
-    Invalid(Map<String, String> byField) {
+    Invalid(Map<String, String> byField, Request request) {
       super(Kind.INVALID, List.copyOf(byField.values()));
       this.byField = Map.copyOf(byField);
+      this.request = request;
     }
 
     public Map<String, String> byField() {
       return byField;
     }
+
+    public Request request() {
+      return request;
+    }
+  }
+
+  /** What was sent and kept: what it answered, and the PDF if one came with it. */
+  public record Sent(Asked asked, Optional<StoredDocument> kept) {
+  }
+
+  /** A link as found, with the request it opens and the open task it answers. */
+  private record Found(ResponseLinks.Link link, Request request, Optional<Task> task) {
   }
 
   private final ResponseLinks links;
@@ -59,7 +73,7 @@ public class AdviceByLink {
   private final java.util.function.Function<String, String> settingName;
 
   /** @param settingName a setting's name by its code, for the consultation's page */
-  public AdviceByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
+  public RequestsByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
       java.util.function.Function<String, String> settingName) {
     this.links = links;
     this.tasks = tasks;
@@ -68,35 +82,48 @@ public class AdviceByLink {
     this.settingName = settingName;
   }
 
+  /** The request a link opens, recorded in the audit trail as viewed through the link. */
   public Request open(String token) {
-    Optional<ResponseLinks.Link> found = links.find(token)
-        .filter(link -> java.util.Arrays.stream(Asked.values()).anyMatch(a -> a.name().equals(link.asked())));
-    if (found.isEmpty()) {
-      return new Request(State.UNKNOWN, null, null, null, null, null);
+    Found found = find(token);
+    if (found.link() != null) {
+      audit.record(actor(found.link()), AuditTrail.Action.VIEWED, found.link().caseReference(),
+          found.request().asked().name().toLowerCase(java.util.Locale.ROOT) + " request opened by secure link ("
+              + found.request().state().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
-    ResponseLinks.Link link = found.get();
+    return found.request();
+  }
+
+  /** Where a link stands, without recording a view. */
+  public State state(String token) {
+    return find(token).request().state();
+  }
+
+  private Found find(String token) {
+    Optional<ResponseLinks.Link> stored = links.find(token)
+        .filter(link -> java.util.Arrays.stream(Asked.values()).anyMatch(a -> a.name().equals(link.asked())));
+    if (stored.isEmpty()) {
+      return new Found(null, new Request(State.UNKNOWN, null, null, null, null, null), Optional.empty());
+    }
+    ResponseLinks.Link link = stored.get();
     Asked asked = Asked.valueOf(link.asked());
     Optional<Task> task = task(link);
     String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), asked.dueVariable()))).orElse(null);
     State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(Instant.now()) ? State.EXPIRED
         : task.isEmpty() ? State.ANSWERED : State.OPEN;
-    audit.record(actor(link), AuditTrail.Action.VIEWED, link.caseReference(), asked.name().toLowerCase(
-        java.util.Locale.ROOT) + " request opened by secure link (" + state.name().toLowerCase(java.util.Locale.ROOT)
-        + ")");
-    return new Request(state, asked, link.caseReference(), asked == Asked.ADVICE ? giverTitle(link.scope())
-        : settingName.apply(link.scope()), due, link.expiresAt());
+    return new Found(link, new Request(state, asked, link.caseReference(), asked == Asked.ADVICE
+        ? giverTitle(link.scope()) : settingName.apply(link.scope()), due, link.expiresAt()), task);
   }
 
   /**
-   * Keeps the advice and completes the advice task.
+   * Keeps the answer and completes the step's task.
    *
-   * @return the PDF kept, if one was sent
    * @throws Invalid naming each field at fault; nothing is kept
-   * @throws Refusal (conflict) when the link is expired, used or its request answered already
+   * @throws Refusal (not found, or conflict when the link is expired, used or its request answered already)
    */
   @Transactional
-  public Optional<StoredDocument> submit(String token, Answer answer) {
-    Request request = open(token);
+  public Sent submit(String token, Answer answer) {
+    Found found = find(token);
+    Request request = found.request();
     if (request.state() == State.UNKNOWN) {
       throw Refusal.notFound("link: this link is not recognised");
     }
@@ -127,10 +154,10 @@ public class AdviceByLink {
       problems.put("file", "The file must be a PDF");
     }
     if (!problems.isEmpty()) {
-      throw new Invalid(problems);
+      throw new Invalid(problems, request);
     }
-    ResponseLinks.Link link = links.find(token).orElseThrow();
-    Task task = task(link).orElseThrow(() -> Refusal.conflict("link: answered"));
+    ResponseLinks.Link link = found.link();
+    Task task = found.task().orElseThrow(() -> Refusal.conflict("link: answered"));
     if (!links.use(link.id())) {
       throw Refusal.conflict("link: used");
     }
@@ -148,7 +175,7 @@ public class AdviceByLink {
         : Map.of("adviceSummary", summary));
     audit.record(actor(link), AuditTrail.Action.TASK_COMPLETED, link.caseReference(), request.asked().name()
         .toLowerCase(java.util.Locale.ROOT) + " sent by secure link" + (kept.isPresent() ? " with a PDF" : ""));
-    return kept;
+    return new Sent(request.asked(), kept);
   }
 
   private Optional<Task> task(ResponseLinks.Link link) {
