@@ -44,6 +44,15 @@ public interface CaseFile {
   List<StepRecord> steps(String caseReference);
 
   /**
+   * Names the case's coordinator (the caseload): the officer the family sees and writes to, and whom the case's
+   * own notices go to. Replaces the one named before.
+   */
+  void assignCoordinator(String caseReference, String userId, LocalDate on, String assignedBy);
+
+  /** The case's named coordinator's user id, if one is named. */
+  Optional<String> coordinator(String caseReference);
+
+  /**
    * A case as opened.
    *
    * @param requesterType who asked (or who brought the child to the authority's attention)

@@ -159,4 +159,20 @@ public class JdbcCaseFile implements CaseFile {
         }, caseReference);
     return List.copyOf(byStep.values());
   }
+
+  @Override
+  public void assignCoordinator(String caseReference, String userId, LocalDate on, String assignedBy) {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.update("update case_coordinator set user_id = ?, assigned_on = ?, assigned_by = ?, assigned_at = ? "
+        + "where case_reference = ?", userId, Date.valueOf(on), assignedBy, now, caseReference) == 0) {
+      jdbc.update("insert into case_coordinator (case_reference, user_id, assigned_on, assigned_by, assigned_at) "
+          + "values (?, ?, ?, ?, ?)", caseReference, userId, Date.valueOf(on), assignedBy, now);
+    }
+  }
+
+  @Override
+  public Optional<String> coordinator(String caseReference) {
+    return jdbc.queryForList("select user_id from case_coordinator where case_reference = ?", String.class,
+        caseReference).stream().findFirst();
+  }
 }

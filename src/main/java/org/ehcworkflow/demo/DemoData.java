@@ -128,14 +128,20 @@ class DemoData {
   }
 
   private void open(String reference, LocalDate received, Map<String, Object> decision) {
+    // Each demo family's email is family-<number>@example.org: they sign in at /family (README).
     var instance = opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT",
-        "currentSettingCode", "100001"), reference, null);
+        "currentSettingCode", "100001", "coordinator", "coordinator"), reference,
+        new org.ehcworkflow.casefile.CaseFile.ChildDetails(DEMO_NAMES.get(reference), "Demo", null,
+            "family-" + reference.substring(reference.length() - 4) + "@example.org", null, null));
     if (decision != null) {
       Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
           .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
       tasks.complete(task.getId(), decision);
     }
   }
+
+  private static final Map<String, String> DEMO_NAMES = Map.of("DEMO-0001", "Ada", "DEMO-0002", "Ben",
+      "DEMO-0003", "Cara", "DEMO-0004", "Dev");
 
   private void ensureUser(String id, String firstName, String group) {
     if (identity.createUserQuery().userId(id).count() == 0) {

@@ -42,7 +42,13 @@ class CaseController {
 
   private final AuditTrail audit;
 
-  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit) {
+  private final Caseload caseload;
+  private final org.ehcworkflow.plan.PlanRegister register;
+
+  CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit,
+      Caseload caseload, org.ehcworkflow.plan.PlanRegister register) {
+    this.caseload = caseload;
+    this.register = register;
     this.audit = audit;
     this.opening = opening;
     this.caseFile = caseFile;
@@ -58,14 +64,18 @@ class CaseController {
    * @param currentSettingCode the child's school or setting, by its code in the partner directory, if any
    */
   record OpenCaseRequest(String requestReceivedDate, String requesterType, @Size(max = 100) String councilReference,
-      String caseReference, String currentSettingCode, CaseFile.ChildDetails child) {
+      String caseReference, String currentSettingCode, CaseFile.ChildDetails child, String coordinator) {
+  }
+
+  /** @param coordinator the user id of a member of the coordinators' group */
+  record CoordinatorChange(String coordinator) {
   }
 
   record OpenedCaseResponse(String caseReference, String processInstanceId, Map<String, Object> deadlines) {
   }
 
   record CaseView(String caseReference, String status, String requesterType, LocalDate requestReceivedDate,
-      Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions,
+      String coordinator, Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions,
       List<CaseFile.StepRecord> record) {
   }
 
@@ -83,6 +93,7 @@ class CaseController {
     variables.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType());
     variables.put(NeedsAssessmentVariables.COUNCIL_REFERENCE.name(), request.councilReference());
     variables.put(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name(), request.currentSettingCode());
+    variables.put(NeedsAssessmentVariables.COORDINATOR.name(), request.coordinator());
     ProcessInstance instance = opening.open(variables, request.caseReference(), request.child());
     String reference = instance.getBusinessKey();
     audit.record(user.id(), AuditTrail.Action.CHANGED, reference, "POST /api/cases: case opened");
@@ -124,8 +135,22 @@ class CaseController {
     return ResponseEntity.accepted().build();
   }
 
+  @Operation(summary = "Name the case's coordinator (managers)",
+      description = "The caseload: the officer the family sees and writes to. 400 when the user is not a coordinator; "
+          + "404 for an unknown case or plan.")
+  @org.springframework.web.bind.annotation.PutMapping("/{caseReference}/coordinator")
+  ResponseEntity<Map<String, String>> assignCoordinator(@PathVariable String caseReference,
+      @RequestBody CoordinatorChange change) {
+    user.requireAnyOf(Roles.MANAGERS);
+    caseload.assign(caseReference, change == null ? null : change.coordinator(), user.id(),
+        caseFile.exists(caseReference) || register.find(caseReference).isPresent());
+    audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "coordinator named: " + change.coordinator());
+    return ResponseEntity.ok(Map.of("caseReference", caseReference, "coordinator", change.coordinator().trim()));
+  }
+
   private CaseView view(OpenedCase c) {
     return new CaseView(c.caseReference(), c.status().name(), c.requesterType(), c.requestReceivedDate(),
+        caseFile.coordinator(c.caseReference()).orElse(null),
         c.processInstanceId() == null ? Map.of() : deadlines(c.processInstanceId()),
         caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()), caseFile.steps(c.caseReference()));
   }

@@ -47,6 +47,10 @@ public class CaseOpening {
     if (request.currentSettingCode() != null) {
       start.put(NeedsAssessmentVariables.CURRENT_SETTING_CODE.name(), request.currentSettingCode());
     }
+    Object coordinator = variables.get(NeedsAssessmentVariables.COORDINATOR.name());
+    if (coordinator != null && !coordinator.toString().isBlank()) {
+      start.put(NeedsAssessmentVariables.COORDINATOR.name(), coordinator.toString().trim());
+    }
     if (request.councilReference() != null) {
       start.put(NeedsAssessmentVariables.COUNCIL_REFERENCE.name(), request.councilReference());
     }

@@ -25,6 +25,9 @@ public final class NeedsAssessmentVariables {
       ProcessVariable.of("councilReference", String.class, "the authority's own reference, if any");
   public static final ProcessVariable<String> CURRENT_SETTING_CODE =
       ProcessVariable.of("currentSettingCode", String.class, "start input: the child's setting, a partner directory code");
+  public static final ProcessVariable<String> COORDINATOR =
+      ProcessVariable.of("coordinator", String.class,
+          "start input: the named coordinator's user id (caseload); kept on the case file, not as a variable");
   public static final ProcessVariable<String> ASSESS_DECISION =
       ProcessVariable.oneOf("assessDecision", "'assess' or 'doNotAssess' (reg 4, 5)", "assess", "doNotAssess");
   public static final ProcessVariable<String> DECISION_REASON =

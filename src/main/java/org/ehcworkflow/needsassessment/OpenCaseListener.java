@@ -7,6 +7,7 @@ import static org.ehcworkflow.calendar.TimeLimit.FINAL_PLAN;
 
 import java.time.LocalDate;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.ehcworkflow.calendar.DeadlineSchedule;
@@ -61,6 +62,31 @@ public class OpenCaseListener implements ExecutionListener {
         DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN, FINAL_PLAN));
     caseFile.open(new OpenedCase(reference, execution.getProcessInstanceId(), request.requesterType().name(),
         request.requestReceivedDate(), request.councilReference(), request.currentSettingCode(), CaseStatus.OPEN));
+    namedCoordinator(execution).ifPresent(user -> caseFile.assignCoordinator(reference, user, today,
+        currentUser(execution)));
+    execution.removeVariable(NeedsAssessmentVariables.COORDINATOR.name());
     LOG.info("Case {} opened, request received {}", reference, request.requestReceivedDate());
+  }
+
+  /**
+   * The named coordinator: the one given at the start ({@code coordinator}, a member of the coordinators' group),
+   * else the coordinator who opened the case; none when the case came in by another route (a manager names one).
+   */
+  private static java.util.Optional<String> namedCoordinator(DelegateExecution execution) {
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Object given = execution.getVariable(NeedsAssessmentVariables.COORDINATOR.name());
+    if (given != null && !given.toString().isBlank()) {
+      String user = given.toString().trim();
+      if (!Caseload.isCoordinator(identity, user)) {
+        throw InputRejected.because("coordinator '" + user + "' is not a member of the coordinators' group");
+      }
+      return java.util.Optional.of(user);
+    }
+    return java.util.Optional.ofNullable(currentUser(execution)).filter(user -> Caseload.isCoordinator(identity, user));
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -96,12 +96,20 @@ public class TaskDecisions {
       }
       NeedsAssessmentVariables.ADVICE_GIVERS.set(task, givers);
     }
+    recordDecision(task, NeedsAssessmentVariables.ASSESS_DECISION, decision);
+  }
+
+  /** The decision and the panel's reasons, kept on the case: the family's page shows them with the notice. */
+  private void recordDecision(DelegateTask task, ProcessVariable<String> variable, String decision) {
+    record(caseFile, task, ordered(variable.name(), decision, NeedsAssessmentVariables.DECISION_REASON.name(),
+        text(task, NeedsAssessmentVariables.DECISION_REASON)), Set.of(NeedsAssessmentVariables.DECISION_REASON.name()));
   }
 
   /** Decision whether to issue a plan (reg 10). */
   public void issue(DelegateTask task) {
-    requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION);
+    String decision = requireOneOf(task, NeedsAssessmentVariables.ISSUE_DECISION);
     requireText(task, NeedsAssessmentVariables.DECISION_REASON, "the decision notice gives the panel's reasons");
+    recordDecision(task, NeedsAssessmentVariables.ISSUE_DECISION, decision);
   }
 
   /**
@@ -199,10 +207,16 @@ public class TaskDecisions {
     }
     Boolean meeting = optionalBoolean(task, NeedsAssessmentVariables.MEETING_REQUESTED);
     NeedsAssessmentVariables.REQUESTED_SETTING.set(task, code);
-    record(caseFile, task, ordered(NeedsAssessmentVariables.REPRESENTATIONS.name(),
+    Object due = task.getVariable("representationsDue");
+    boolean lateFromFamily = org.ehcworkflow.process.TaskInputs.FAMILY.equals(currentUser(task)) && due != null
+        && org.ehcworkflow.process.EngineClock.today().isAfter(LocalDate.parse(due.toString()));
+    Map<String, String> facts = ordered(NeedsAssessmentVariables.REPRESENTATIONS.name(),
         text(task, NeedsAssessmentVariables.REPRESENTATIONS), NeedsAssessmentVariables.REQUESTED_SETTING.name(), code,
-        NeedsAssessmentVariables.MEETING_REQUESTED.name(), Boolean.TRUE.equals(meeting) ? "true" : null),
-        Set.of(NeedsAssessmentVariables.REPRESENTATIONS.name()));
+        NeedsAssessmentVariables.MEETING_REQUESTED.name(), Boolean.TRUE.equals(meeting) ? "true" : null);
+    if (lateFromFamily) {
+      facts.put("late", "true");
+    }
+    record(caseFile, task, facts, Set.of(NeedsAssessmentVariables.REPRESENTATIONS.name()));
   }
 
   /** Mediation or appeal after a refusal (reg 32-39, HESC r20): the day the family acted, kept on the case. */

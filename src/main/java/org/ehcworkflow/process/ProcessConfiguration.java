@@ -140,6 +140,11 @@ class ProcessConfiguration {
   }
 
   @Bean
+  org.ehcworkflow.needsassessment.Caseload caseload(CaseFile caseFile, org.camunda.bpm.engine.IdentityService identity) {
+    return new org.ehcworkflow.needsassessment.Caseload(caseFile, identity);
+  }
+
+  @Bean
   CaseOpening caseOpening(RuntimeService runtime, CaseFile caseFile) {
     return new CaseOpening(runtime, caseFile);
   }

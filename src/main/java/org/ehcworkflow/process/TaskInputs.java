@@ -118,10 +118,22 @@ public final class TaskInputs {
   }
 
   /** Who completed the task: the authenticated user, else its assignee. */
+  /**
+   * A transient variable naming who sent a task's input when nobody is signed in to the engine: {@link #FAMILY}
+   * for the family's own pages. Never stored; a signed-in caller's identity always comes first.
+   */
+  public static final String SUBMITTED_BY = "submittedBy";
+  public static final String FAMILY = "family";
+
   public static String currentUser(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null) {
       return authentication.getUserId();
+    }
+    Object submittedBy = task.getVariableLocal(SUBMITTED_BY) != null ? task.getVariableLocal(SUBMITTED_BY)
+        : task.getVariable(SUBMITTED_BY);
+    if (FAMILY.equals(submittedBy)) {
+      return FAMILY;
     }
     return task.getAssignee();
   }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ehcworkflow.document.Documents.StoredDocument;
+import org.ehcworkflow.govuk.Pages;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.respond.RequestsByLink.Request;
 import org.ehcworkflow.respond.RequestsByLink.State;

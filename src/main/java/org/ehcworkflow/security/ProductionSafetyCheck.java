@@ -29,10 +29,13 @@ public class ProductionSafetyCheck {
 
   private final ProcessEngine engine;
   private final boolean demo;
+  private final boolean familyCodeOnScreen;
 
-  public ProductionSafetyCheck(ProcessEngine engine, @Value("${ehc.demo.enabled:false}") boolean demo) {
+  public ProductionSafetyCheck(ProcessEngine engine, @Value("${ehc.demo.enabled:false}") boolean demo,
+      @Value("${ehc.family.show-code-on-screen:false}") boolean familyCodeOnScreen) {
     this.engine = engine;
     this.demo = demo;
+    this.familyCodeOnScreen = familyCodeOnScreen;
   }
 
   @EventListener
@@ -48,6 +51,9 @@ public class ProductionSafetyCheck {
     List<String> problems = new ArrayList<>();
     if (demo) {
       problems.add("ehc.demo.enabled is true (demo users and cases belong to the development setup only)");
+    }
+    if (familyCodeOnScreen) {
+      problems.add("ehc.family.show-code-on-screen is true (a family's sign-in code goes by email only)");
     }
     IdentityService identity = engine.getIdentityService();
     var passwords = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getPasswordManager();

@@ -64,7 +64,7 @@ class SecurityConfiguration {
   FilterRegistrationBean<SecurityHeaders> securityHeaders(@Value("${ehc.security.hsts:false}") boolean hsts) {
     FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(hsts));
     registration.setName("ehc-security-headers");
-    registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*", "/plan-editor.html", "/documents.html", "/register-import.html", "/school-reviews.html", "/respond/*", "/actuator/*"));
+    registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*", "/plan-editor.html", "/documents.html", "/register-import.html", "/school-reviews.html", "/respond/*", "/family", "/family/*", "/actuator/*"));
     registration.setOrder(Integer.MIN_VALUE + 10);
     return registration;
   }

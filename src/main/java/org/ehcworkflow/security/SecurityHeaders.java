@@ -26,7 +26,7 @@ class SecurityHeaders extends OncePerRequestFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     // The public pages (a partner's secure link) load nothing but their own styles and send forms only to themselves.
-    response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/respond/")
+    response.setHeader("Content-Security-Policy", (request.getRequestURI().startsWith("/respond/") || request.getRequestURI().startsWith("/family"))
         ? "default-src 'self'; script-src 'none'; object-src 'none'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'"
         : "frame-ancestors 'none'");

@@ -260,12 +260,12 @@ class SecurityOnPostgresIT {
 
   @Test
   void theProductionProfilesCheckRefusesDemoDataAndDefaultPasswordsWithoutLockingAnyone() {
-    ProductionSafetyCheck check = new ProductionSafetyCheck(engine, true);
+    ProductionSafetyCheck check = new ProductionSafetyCheck(engine, true, true);
     assertThatThrownBy(() -> check.onStarted(null)).hasMessageContaining("The production profile refuses to start")
         .hasMessageContaining("ehc.demo.enabled is true").hasMessageContaining("user 'coordinator' has a default password")
         .hasMessageContaining("user 'demo' has a default password");
     ensureUser("strongpassword");
-    assertThat(new ProductionSafetyCheck(engine, false).problems()).noneMatch(p -> p.contains("'strongpassword'"));
+    assertThat(new ProductionSafetyCheck(engine, false, false).problems()).noneMatch(p -> p.contains("'strongpassword'"));
     assertThat(status("coordinator", "/api/cases/SEC-1")).as("the check never counts as a failed login")
         .isEqualTo(HttpStatus.OK);
   }

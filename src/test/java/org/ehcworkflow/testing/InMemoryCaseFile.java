@@ -19,6 +19,7 @@ public class InMemoryCaseFile implements CaseFile {
   public final Map<String, List<Breach>> breaches = new ConcurrentHashMap<>();
   public final Map<String, List<TimeLimitException>> exceptions = new ConcurrentHashMap<>();
   public final Map<String, List<StepRecord>> steps = new ConcurrentHashMap<>();
+  public final Map<String, String> coordinators = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
   @Override
@@ -89,5 +90,15 @@ public class InMemoryCaseFile implements CaseFile {
   @Override
   public List<StepRecord> steps(String caseReference) {
     return steps.getOrDefault(caseReference, List.of());
+  }
+
+  @Override
+  public void assignCoordinator(String caseReference, String userId, LocalDate on, String assignedBy) {
+    coordinators.put(caseReference, userId);
+  }
+
+  @Override
+  public Optional<String> coordinator(String caseReference) {
+    return Optional.ofNullable(coordinators.get(caseReference));
   }
 }

@@ -1,4 +1,4 @@
-package org.ehcworkflow.respond;
+package org.ehcworkflow.govuk;
 
 import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
@@ -7,17 +7,27 @@ import org.springframework.web.util.HtmlUtils;
  * The public pages, in the GOV.UK Design System (govuk-frontend's styles, served by the application, in Arial as a
  * council's service): a plain header with the service's name (no crown: the service is not on GOV.UK), a skip link,
  * one main column, an error summary linked to each field at fault. Every value written into a page is escaped.
+ * Used by the partners' secure links and the family's pages.
  */
-final class Pages {
+public final class Pages {
 
   private Pages() {
   }
 
-  static String esc(String text) {
+  public static String esc(String text) {
     return text == null ? "" : HtmlUtils.htmlEscape(text);
   }
 
-  static String page(String serviceName, String title, boolean error, String body) {
+  /** A page for the person a secure link was sent to. */
+  public static String page(String serviceName, String title, boolean error, String body) {
+    return page(serviceName, title, error, body, "This page is for the person the request was sent to. Do not forward its link.", "");
+  }
+
+  /**
+   * A page with its own footer line, and header navigation (already escaped HTML, such as a sign-out form), if any.
+   */
+  public static String page(String serviceName, String title, boolean error, String body, String footer,
+      String navigation) {
     return """
         <!DOCTYPE html>
         <html lang="en-GB" class="govuk-template">
@@ -34,7 +44,7 @@ final class Pages {
             <div class="govuk-header__container govuk-width-container">
               <div class="govuk-header__content">
                 <span class="govuk-header__service-name">%s</span>
-              </div>
+              </div>%s
             </div>
           </header>
           <div class="govuk-width-container">
@@ -46,16 +56,17 @@ final class Pages {
           </div>
           <footer class="govuk-footer" role="contentinfo">
             <div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item">
-              <p class="govuk-body-s">This page is for the person the request was sent to. Do not forward its link.</p>
+              <p class="govuk-body-s">%s</p>
             </div></div></div>
           </footer>
         </body>
         </html>
-        """.formatted(error ? "Error: " : "", esc(title), esc(serviceName), esc(serviceName), body);
+        """.formatted(error ? "Error: " : "", esc(title), esc(serviceName), esc(serviceName), navigation, body,
+        esc(footer));
   }
 
   /** The GOV.UK error summary, each problem linking to its field. */
-  static String errorSummary(Map<String, String> problems) {
+  public static String errorSummary(Map<String, String> problems) {
     StringBuilder items = new StringBuilder();
     problems.forEach((field, message) -> items.append("<li><a href=\"#").append(esc(field)).append("\">")
         .append(esc(message)).append("</a></li>"));
@@ -69,7 +80,7 @@ final class Pages {
         """.formatted(items);
   }
 
-  static String message(String heading, String text) {
+  public static String message(String heading, String text) {
     return "<h1 class=\"govuk-heading-l\">" + esc(heading) + "</h1>\n<p class=\"govuk-body\">" + esc(text) + "</p>";
   }
 }

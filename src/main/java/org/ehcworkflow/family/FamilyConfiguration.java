@@ -1,0 +1,47 @@
+package org.ehcworkflow.family;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.calendar.StatutoryCalendar;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.needsassessment.Caseload;
+import org.ehcworkflow.notification.Notifications;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The family's pages, on unless {@code ehc.family.enabled=false}. */
+@Configuration
+@EnableConfigurationProperties(FamilyProperties.class)
+@ConditionalOnProperty(name = "ehc.family.enabled", havingValue = "true", matchIfMissing = true)
+class FamilyConfiguration {
+
+  @Bean
+  SignInCodes signInCodes(JdbcTemplate jdbc, FamilyProperties properties) {
+    if (!"email-code".equals(properties.signIn())) {
+      throw new IllegalStateException("ehc.family.sign-in '" + properties.signIn() + "' is not available: "
+          + "email-code is; another identity establishes a FamilySession (see README)");
+    }
+    return new SignInCodes(jdbc, properties.codeLifetime(), properties.maxAttempts(), properties.codesPerWindow(),
+        properties.window());
+  }
+
+  @Bean
+  FamilyCase familyCase(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, CaseFile caseFile,
+      Documents documents, Caseload caseload, StatutoryCalendar calendar) {
+    return new FamilyCase(jdbc, runtime, tasks, caseFile, documents, caseload, calendar);
+  }
+
+  @Bean
+  FamilyActions familyActions(FamilyCase cases, SignInCodes codes, TaskService tasks, CaseFile caseFile,
+      Notifications notifications, AuditTrail audit, Caseload caseload, PartnerDirectory partners, JdbcTemplate jdbc,
+      org.ehcworkflow.document.PlanContent plans) {
+    return new FamilyActions(cases, codes, tasks, caseFile, notifications, audit, caseload,
+        partners::hasActiveSetting, jdbc, plans);
+  }
+}
