@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.ehcworkflow.process.DbTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,7 +97,8 @@ public class SignInCodes {
     if (attempts >= maxAttempts) {
       return new Checked(Outcome.LOCKED, null, 0);
     }
-    if (((Timestamp) row.get("expires_at")).toInstant().isBefore(Instant.now())) {
+    // H2 answers a timestamp with time zone as OffsetDateTime, PostgreSQL as Timestamp: one reading for both.
+    if (DbTimes.instant(row.get("expires_at")).isBefore(Instant.now())) {
       return new Checked(Outcome.EXPIRED, null, 0);
     }
     String given = code == null ? "" : code.replaceAll("\\s", "");
