@@ -23,7 +23,6 @@ import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.process.TaskInputs;
 import org.ehcworkflow.security.Roles;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,12 +62,11 @@ public class FamilyActions {
   private final AuditTrail audit;
   private final Caseload caseload;
   private final Predicate<String> knownSetting;
-  private final JdbcTemplate jdbc;
   private final PlanContent plans;
 
   public FamilyActions(FamilyCase cases, SignInCodes codes, TaskService tasks, CaseFile caseFile,
       Notifications notifications, AuditTrail audit, Caseload caseload, Predicate<String> knownSetting,
-      JdbcTemplate jdbc, PlanContent plans) {
+      PlanContent plans) {
     this.plans = plans;
     this.cases = cases;
     this.codes = codes;
@@ -78,7 +76,6 @@ public class FamilyActions {
     this.audit = audit;
     this.caseload = caseload;
     this.knownSetting = knownSetting;
-    this.jdbc = jdbc;
   }
 
   static String actor(String caseReference) {
@@ -128,8 +125,7 @@ public class FamilyActions {
   public SignInCodes.Checked checkCode(String challenge, String code) {
     SignInCodes.Checked checked = codes.check(challenge, code);
     if (checked.outcome() == SignInCodes.Outcome.SIGNED_IN) {
-      jdbc.update("update notification_outbox set personalisation = '{}' where idempotency_key = ? "
-          + "and status = 'SENT'", "family-sign-in:" + challenge);
+      notifications.forgetWording("family-sign-in:" + challenge);
       audit.record(actor(checked.caseReference()), AuditTrail.Action.VIEWED, checked.caseReference(),
           "signed in with a one-time code");
     }

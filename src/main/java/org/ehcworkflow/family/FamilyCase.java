@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.ehcworkflow.calendar.TimeLimit;
@@ -19,7 +18,9 @@ import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.StepRecord;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.needsassessment.Caseload;
+import org.ehcworkflow.notification.AddressBook;
 import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.TaskInputs;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -119,8 +120,11 @@ public class FamilyCase {
   private final Caseload caseload;
   private final StatutoryCalendar calendar;
 
+  private final AddressBook addresses;
+
   public FamilyCase(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, CaseFile caseFile,
-      Documents documents, Caseload caseload, StatutoryCalendar calendar) {
+      Documents documents, Caseload caseload, StatutoryCalendar calendar, AddressBook addresses) {
+    this.addresses = addresses;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -130,24 +134,18 @@ public class FamilyCase {
     this.calendar = calendar;
   }
 
-  /** The family's contact emails on the case or its plan (lower case). */
+  /** The family's contact emails on the case or its plan (lower case), as the notices reach them. */
   public Set<String> contactEmails(String caseReference) {
     Set<String> emails = new LinkedHashSet<>();
-    jdbc.queryForList("""
-        select contact_email from case_request where case_reference = ? and contact_email is not null
-        union select contact_email from ehc_plan where case_reference = ? and contact_email is not null""",
-        String.class, caseReference, caseReference).forEach(e -> emails.add(e.trim().toLowerCase(java.util.Locale.ROOT)));
+    addresses.familyEmails(caseReference).forEach(e -> emails.add(e.trim().toLowerCase(java.util.Locale.ROOT)));
     return emails;
   }
 
   public View view(String caseReference) {
     LocalDate today = EngineClock.today();
-    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference)
-        .active().list();
+    Set<String> active = activeActivities(caseReference);
     Set<String> now = new LinkedHashSet<>();
-    for (ProcessInstance instance : instances) {
-      runtime.getActiveActivityIds(instance.getId()).stream().map(NOW::get).filter(t -> t != null).forEach(now::add);
-    }
+    active.stream().map(NOW::get).filter(t -> t != null).forEach(now::add);
     if (now.isEmpty()) {
       now.add(caseFile.find(caseReference).map(c -> switch (c.status()) {
         case OPEN -> "We are working on your child's case.";
@@ -166,19 +164,28 @@ public class FamilyCase {
           limit.legalReference()));
     }, caseReference, Date.valueOf(today));
     Optional<Representations> representations = representations(caseReference, today);
-    representations.filter(r -> r.taskOpen() && !r.late()).ifPresent(r -> ahead.add(0, new DateAhead(r.due(),
+    representations.filter(r -> r.taskOpen() && !r.late()).ifPresent(r -> ahead.add(new DateAhead(r.due(),
         DATES.get(TimeLimit.REPRESENTATIONS), TimeLimit.REPRESENTATIONS.legalReference())));
     ahead.sort(java.util.Comparator.comparing(DateAhead::date));
     List<DateAhead> distinct = ahead.stream().distinct().toList();
+    List<StepRecord> steps = caseFile.steps(caseReference);
     return new View(caseReference, caseFile.requestDetails(caseReference).map(CaseFile.ChildDetails::givenName)
-        .orElse(null), List.copyOf(now), distinct, decisions(caseReference), caseload.coordinatorName(caseReference),
-        representations, disagreementTask(caseReference).isPresent(), views(caseReference), messages(caseReference));
+        .orElse(null), List.copyOf(now), distinct, decisions(caseReference, steps),
+        caseload.coordinatorName(caseReference), representations, active.contains(DISAGREEMENT_TASK),
+        views(active), messages(steps));
+  }
+
+  /** The steps waiting in every running process of the case (assessment, finalisation, review, transfer). */
+  private Set<String> activeActivities(String caseReference) {
+    Set<String> active = new LinkedHashSet<>();
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).active().list()
+        .forEach(instance -> active.addAll(runtime.getActiveActivityIds(instance.getId())));
+    return active;
   }
 
   /** Whether the family may comment on a draft now: while it is being finalised; late after the 15 days. */
   Optional<Representations> representations(String caseReference, LocalDate today) {
-    Optional<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
-        .taskDefinitionKey(REPRESENTATIONS_TASK).active().list().stream().findFirst();
+    Optional<Task> open = representationsTask(caseReference);
     if (open.isPresent()) {
       LocalDate due = LocalDate.parse(String.valueOf(tasks.getVariable(open.get().getId(), "representationsDue")));
       return Optional.of(new Representations(due, today.isAfter(due), true));
@@ -198,9 +205,10 @@ public class FamilyCase {
 
   /** The views the family may send now: for section A while the assessment runs, or for the annual review. */
   Optional<Views> views(String caseReference) {
-    Set<String> active = new LinkedHashSet<>();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).active().list()
-        .forEach(instance -> active.addAll(runtime.getActiveActivityIds(instance.getId())));
+    return views(activeActivities(caseReference));
+  }
+
+  private static Optional<Views> views(Set<String> active) {
     if (active.stream().anyMatch(ASSESSING::contains)) {
       return Optional.of(Views.SECTION_A);
     }
@@ -216,8 +224,7 @@ public class FamilyCase {
         .active().list().stream().findFirst();
   }
 
-  private List<Decision> decisions(String caseReference) {
-    List<StepRecord> steps = caseFile.steps(caseReference);
+  private List<Decision> decisions(String caseReference, List<StepRecord> steps) {
     List<Decision> decisions = new ArrayList<>();
     documents.list(caseReference).stream().filter(d -> !d.type().received()).forEach(d -> {
       LocalDate issued = d.createdAt().atZone(ZoneId.of("Europe/London")).toLocalDate();
@@ -236,9 +243,9 @@ public class FamilyCase {
     return decisions;
   }
 
-  private List<Message> messages(String caseReference) {
+  private static List<Message> messages(List<StepRecord> steps) {
     List<Message> messages = new ArrayList<>();
-    for (StepRecord step : caseFile.steps(caseReference)) {
+    for (StepRecord step : steps) {
       if (step.step().equals(MESSAGE_STEP) && step.facts().get("message") != null) {
         messages.add(new Message(step.recordedOn(), "You", step.facts().get("message")));
       } else if (step.step().equals(SECTION_A_STEP) || step.step().equals(REVIEW_VIEWS_STEP)) {
@@ -248,7 +255,7 @@ public class FamilyCase {
       } else if (step.step().equals(LATE_REPRESENTATIONS_STEP) && step.facts().get("representations") != null) {
         messages.add(new Message(step.recordedOn(), "You (comments on the draft, after the 15 days)",
             step.facts().get("representations")));
-      } else if (step.step().equals(REPRESENTATIONS_TASK) && "family".equals(step.recordedBy())
+      } else if (step.step().equals(REPRESENTATIONS_TASK) && TaskInputs.FAMILY.equals(step.recordedBy())
           && step.facts().get("representations") != null) {
         messages.add(new Message(step.recordedOn(), "You (comments on the draft plan)",
             step.facts().get("representations")));

@@ -33,15 +33,16 @@ class FamilyConfiguration {
 
   @Bean
   FamilyCase familyCase(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, CaseFile caseFile,
-      Documents documents, Caseload caseload, StatutoryCalendar calendar) {
-    return new FamilyCase(jdbc, runtime, tasks, caseFile, documents, caseload, calendar);
+      Documents documents, Caseload caseload, StatutoryCalendar calendar,
+      org.ehcworkflow.notification.AddressBook addresses) {
+    return new FamilyCase(jdbc, runtime, tasks, caseFile, documents, caseload, calendar, addresses);
   }
 
   @Bean
   FamilyActions familyActions(FamilyCase cases, SignInCodes codes, TaskService tasks, CaseFile caseFile,
-      Notifications notifications, AuditTrail audit, Caseload caseload, PartnerDirectory partners, JdbcTemplate jdbc,
+      Notifications notifications, AuditTrail audit, Caseload caseload, PartnerDirectory partners,
       org.ehcworkflow.document.PlanContent plans) {
     return new FamilyActions(cases, codes, tasks, caseFile, notifications, audit, caseload,
-        partners::hasActiveSetting, jdbc, plans);
+        partners::hasActiveSetting, plans);
   }
 }

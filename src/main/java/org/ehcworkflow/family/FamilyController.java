@@ -60,7 +60,7 @@ class FamilyController {
     if (FamilySession.current(request).isPresent()) {
       return seeOther("/family/case");
     }
-    return html(HttpStatus.OK, signInPage(request, Map.of(), "", ""));
+    return Pages.answer(HttpStatus.OK, signInPage(request, Map.of(), "", ""));
   }
 
   @PostMapping(path = "/family/sign-in", produces = MediaType.TEXT_HTML_VALUE)
@@ -80,9 +80,9 @@ class FamilyController {
       }
       return seeOther("/family/code");
     } catch (FamilyActions.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, signInPage(request, invalid.byField(), caseReference, email));
+      return Pages.answer(HttpStatus.BAD_REQUEST, signInPage(request, invalid.byField(), caseReference, email));
     } catch (SignInCodes.TooMany tooMany) {
-      return html(HttpStatus.TOO_MANY_REQUESTS, page("Too many codes", false, Pages.message(
+      return Pages.answer(HttpStatus.TOO_MANY_REQUESTS, page("Too many codes", false, Pages.message(
           "You have asked for too many codes", "Wait 15 minutes, then ask for a new code. Use the newest email we "
               + "sent you.")));
     }
@@ -93,7 +93,7 @@ class FamilyController {
     if (FamilySession.challenge(request).isEmpty()) {
       return seeOther("/family");
     }
-    return html(HttpStatus.OK, codeForm(request, null));
+    return Pages.answer(HttpStatus.OK, codeForm(request, null));
   }
 
   @PostMapping(path = "/family/code", produces = MediaType.TEXT_HTML_VALUE)
@@ -104,10 +104,10 @@ class FamilyController {
       return expiredForm();
     }
     if (code == null || code.isBlank()) {
-      return html(HttpStatus.BAD_REQUEST, codeForm(request, "Enter the 6-digit code from the email"));
+      return Pages.answer(HttpStatus.BAD_REQUEST, codeForm(request, "Enter the 6-digit code from the email"));
     }
     if (!code.replaceAll("\\s", "").matches("\\d{6}")) {
-      return html(HttpStatus.BAD_REQUEST, codeForm(request, "The code must be 6 numbers, like 123456"));
+      return Pages.answer(HttpStatus.BAD_REQUEST, codeForm(request, "The code must be 6 numbers, like 123456"));
     }
     SignInCodes.Checked checked = actions.checkCode(challenge.get(), code);
     return switch (checked.outcome()) {
@@ -115,9 +115,9 @@ class FamilyController {
         FamilySession.establish(request, checked.caseReference(), "email-code");
         yield seeOther("/family/case");
       }
-      case WRONG, UNKNOWN -> html(HttpStatus.BAD_REQUEST, codeForm(request, "The code is not right. Check the "
+      case WRONG, UNKNOWN -> Pages.answer(HttpStatus.BAD_REQUEST, codeForm(request, "The code is not right. Check the "
           + "email and try again" + (checked.triesLeft() > 0 ? " (" + checked.triesLeft() + " tries left)" : "")));
-      case EXPIRED, USED, LOCKED -> html(HttpStatus.GONE, page("Code no longer works", false, Pages.message(
+      case EXPIRED, USED, LOCKED -> Pages.answer(HttpStatus.GONE, page("Code no longer works", false, Pages.message(
           "This code no longer works", (checked.outcome() == SignInCodes.Outcome.LOCKED
               ? "It was entered wrongly too many times. " : checked.outcome() == SignInCodes.Outcome.EXPIRED
               ? "Codes work for 15 minutes. " : "Each code works once. ") + "Ask for a new code.")
@@ -133,7 +133,7 @@ class FamilyController {
     }
     String reference = signedIn.get().caseReference();
     audit.record(FamilyActions.actor(reference), AuditTrail.Action.VIEWED, reference, "family page viewed");
-    return html(HttpStatus.OK, casePage(request, cases.view(reference), Map.of(), "", ""));
+    return Pages.answer(HttpStatus.OK, casePage(request, cases.view(reference), Map.of(), "", ""));
   }
 
   @GetMapping("/family/documents/{id}")
@@ -161,91 +161,73 @@ class FamilyController {
   ResponseEntity<String> representations(HttpServletRequest request,
       @RequestParam(required = false) String representations, @RequestParam(required = false) String requestedSetting,
       @RequestParam(required = false) String meetingRequested, @RequestParam(required = false) String formToken) {
-    Optional<String> signedIn = signedInForm(request, formToken);
-    if (signedIn.isEmpty()) {
-      return expiredForm();
-    }
-    String reference = signedIn.get();
-    try {
-      FamilyActions.Representation done = actions.sendRepresentations(reference, representations, requestedSetting,
-          "yes".equals(meetingRequested));
-      return html(HttpStatus.OK, confirmation("Comments sent", switch (done) {
-        case RECORDED -> "We have your comments on the draft plan. Your coordinator will read them before the plan "
-            + "is finalised.";
-        case RECORDED_LATE, KEPT_LATE_FOR_COORDINATOR -> "We have your comments on the draft plan. They arrived "
-            + "after the 15 days, so we have recorded them as late, and your coordinator has been told.";
-      }));
-    } catch (FamilyActions.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, casePage(request, cases.view(reference), invalid.byField(),
-          representations == null ? "" : representations, ""));
-    } catch (Refusal refused) {
-      return html(HttpStatus.CONFLICT, page("Nothing to comment on", false, Pages.message(
-          "There is no draft plan to comment on now", "You can still send a message to your coordinator.")
-          + back()));
-    }
+    return act(request, formToken, representations, "", "Nothing to comment on",
+        "There is no draft plan to comment on now", reference -> confirmation("Comments sent",
+            switch (actions.sendRepresentations(reference, representations, requestedSetting,
+                "yes".equals(meetingRequested))) {
+              case RECORDED -> "We have your comments on the draft plan. Your coordinator will read them before the "
+                  + "plan is finalised.";
+              case RECORDED_LATE, KEPT_LATE_FOR_COORDINATOR -> "We have your comments on the draft plan. They arrived "
+                  + "after the 15 days, so we have recorded them as late, and your coordinator has been told.";
+            }));
   }
 
   @PostMapping(path = "/family/views", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> views(HttpServletRequest request, @RequestParam(required = false) String views,
       @RequestParam(required = false) String formToken) {
-    Optional<String> signedIn = signedInForm(request, formToken);
-    if (signedIn.isEmpty()) {
-      return expiredForm();
-    }
-    String reference = signedIn.get();
-    try {
-      FamilyCase.Views kind = actions.sendViews(reference, views);
-      return html(HttpStatus.OK, confirmation("Views sent", kind == FamilyCase.Views.SECTION_A
-          ? "Thank you. Your views are now in section A of the plan we are writing, and your coordinator has been told."
-          : "Thank you. Your views will be shared for the annual review meeting, and your coordinator has been told."));
-    } catch (FamilyActions.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, casePage(request, cases.view(reference), invalid.byField(), "", ""));
-    } catch (Refusal refused) {
-      return html(HttpStatus.CONFLICT, page("Nothing waiting", false, Pages.message(
-          "Nothing is waiting for your views now", "You can still send a message to your coordinator.") + back()));
-    }
+    return act(request, formToken, "", "", "Nothing waiting", "Nothing is waiting for your views now",
+        reference -> confirmation("Views sent", actions.sendViews(reference, views) == FamilyCase.Views.SECTION_A
+            ? "Thank you. Your views are now in section A of the plan we are writing, and your coordinator has been "
+                + "told."
+            : "Thank you. Your views will be shared for the annual review meeting, and your coordinator has been told."));
   }
 
   @PostMapping(path = "/family/mediation", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> mediation(HttpServletRequest request, @RequestParam(required = false) String mediation,
       @RequestParam(required = false) String formToken) {
-    Optional<String> signedIn = signedInForm(request, formToken);
-    if (signedIn.isEmpty()) {
-      return expiredForm();
-    }
-    String reference = signedIn.get();
-    try {
-      actions.answerMediation(reference, mediation);
-      return html(HttpStatus.OK, confirmation("Answer sent", "mediation".equals(mediation)
-          ? "We have recorded that you want mediation. The mediation service will contact you; mediation must be "
-              + "held within 30 days of your request."
-          : "We have recorded that you do not want mediation. The mediation adviser will send you a certificate "
-              + "within 3 working days, so you can appeal."));
-    } catch (FamilyActions.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, casePage(request, cases.view(reference), invalid.byField(), "", ""));
-    } catch (Refusal refused) {
-      return html(HttpStatus.CONFLICT, page("Nothing to answer", false, Pages.message(
-          "There is no decision waiting for your answer", "You can still send a message to your coordinator.")
-          + back()));
-    }
+    return act(request, formToken, "", "", "Nothing to answer", "There is no decision waiting for your answer",
+        reference -> {
+          actions.answerMediation(reference, mediation);
+          return confirmation("Answer sent", "mediation".equals(mediation)
+              ? "We have recorded that you want mediation. The mediation service will contact you; mediation must be "
+                  + "held within 30 days of your request."
+              : "We have recorded that you do not want mediation. The mediation adviser will send you a certificate "
+                  + "within 3 working days, so you can appeal.");
+        });
   }
 
   @PostMapping(path = "/family/messages", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> message(HttpServletRequest request, @RequestParam(required = false) String message,
       @RequestParam(required = false) String formToken) {
+    return act(request, formToken, "", message, "Message not sent", "Your message could not be sent",
+        reference -> confirmation("Message sent", actions.sendMessage(reference, message)
+            ? "Your coordinator has been told and will reply. Your message is kept with your child's case."
+            : "You sent this message already today. We have it, so we did not send it again."));
+  }
+
+  /**
+   * A signed-in family's form: the action's confirmation page; or the case page again with each problem and what
+   * they typed (400); or, when nothing waits for it any more, a page saying so (409). A form without this
+   * session's token, or after sign-out, changes nothing (403).
+   *
+   * @param action the action for the case signed in to, answering its confirmation page
+   */
+  private ResponseEntity<String> act(HttpServletRequest request, String formToken, String typedRepresentations,
+      String typedMessage, String conflictTitle, String conflictHeading,
+      java.util.function.Function<String, String> action) {
     Optional<String> signedIn = signedInForm(request, formToken);
     if (signedIn.isEmpty()) {
       return expiredForm();
     }
     String reference = signedIn.get();
     try {
-      boolean sent = actions.sendMessage(reference, message);
-      return html(HttpStatus.OK, confirmation("Message sent", sent
-          ? "Your coordinator has been told and will reply. Your message is kept with your child's case."
-          : "You sent this message already today. We have it, so we did not send it again."));
+      return Pages.answer(HttpStatus.OK, action.apply(reference));
     } catch (FamilyActions.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, casePage(request, cases.view(reference), invalid.byField(), "",
-          message == null ? "" : message));
+      return Pages.answer(HttpStatus.BAD_REQUEST, casePage(request, cases.view(reference), invalid.byField(),
+          typedRepresentations == null ? "" : typedRepresentations, typedMessage == null ? "" : typedMessage));
+    } catch (Refusal refused) {
+      return Pages.answer(HttpStatus.CONFLICT, page(conflictTitle, false, Pages.message(conflictHeading,
+          "You can still send a message to your coordinator.") + back()));
     }
   }
 
@@ -254,7 +236,7 @@ class FamilyController {
     FamilySession.current(request).ifPresent(s -> audit.record(FamilyActions.actor(s.caseReference()),
         AuditTrail.Action.VIEWED, s.caseReference(), "signed out"));
     FamilySession.end(request);
-    return html(HttpStatus.OK, page("Signed out", false, Pages.message("You have signed out",
+    return Pages.answer(HttpStatus.OK, page("Signed out", false, Pages.message("You have signed out",
         "To see your child's case again, sign in with a new code.")
         + "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/family\">Sign in</a></p>"));
   }
@@ -431,7 +413,7 @@ class FamilyController {
         Pages.esc(FamilySession.formToken(request)),
         textarea("representations", "Your comments on the draft plan", "What is right, what is missing, and what "
             + "you would change.", problems.get("representations"), text, 8),
-        settingProblem == null ? "" : " govuk-form-group--error", error("requestedSetting", settingProblem),
+        settingProblem == null ? "" : " govuk-form-group--error", Pages.fieldError("requestedSetting", settingProblem),
         settingProblem == null ? "" : " requestedSetting-error", options);
   }
 
@@ -460,7 +442,7 @@ class FamilyController {
           <button type="submit" class="govuk-button" data-module="govuk-button">Send answer</button>
         </form>
         """.formatted(Pages.esc(FamilySession.formToken(request)), problem == null ? "" : " govuk-form-group--error",
-        problem == null ? "" : " mediation-error", error("mediation", problem));
+        problem == null ? "" : " mediation-error", Pages.fieldError("mediation", problem));
   }
 
   private String signOutForm(HttpServletRequest request) {
@@ -488,7 +470,7 @@ class FamilyController {
   }
 
   private ResponseEntity<String> expiredForm() {
-    return html(HttpStatus.FORBIDDEN, page("Signed out", false, Pages.message("You have been signed out",
+    return Pages.answer(HttpStatus.FORBIDDEN, page("Signed out", false, Pages.message("You have been signed out",
         "For your security, we sign you out after 30 minutes without activity. Nothing was sent.")
         + "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/family\">Sign in again</a></p>"));
   }
@@ -497,10 +479,6 @@ class FamilyController {
     return Pages.page(serviceName, title, error, body, FOOTER, "");
   }
 
-  private static String error(String id, String message) {
-    return message == null ? "" : "<p id=\"" + id + "-error\" class=\"govuk-error-message\"><span "
-        + "class=\"govuk-visually-hidden\">Error:</span> " + Pages.esc(message) + "</p>";
-  }
 
   private static String input(String id, String label, String hint, String problem, String value, String type,
       String autocomplete) {
@@ -512,7 +490,7 @@ class FamilyController {
             <input class="govuk-input%s" id="%s" name="%s" type="%s" autocomplete="%s" value="%s" aria-describedby="%s-hint%s">
           </div>
         """.formatted(problem == null ? "" : " govuk-form-group--error", id, Pages.esc(label), id, Pages.esc(hint),
-        error(id, problem), problem == null ? "" : " govuk-input--error", id, id, type, autocomplete,
+        Pages.fieldError(id, problem), problem == null ? "" : " govuk-input--error", id, id, type, autocomplete,
         Pages.esc(value), id, problem == null ? "" : " " + id + "-error");
   }
 
@@ -525,7 +503,7 @@ class FamilyController {
             <textarea class="govuk-textarea%s" id="%s" name="%s" rows="%d" aria-describedby="%s-hint%s">%s</textarea>
           </div>
         """.formatted(problem == null ? "" : " govuk-form-group--error", id, Pages.esc(label), id, Pages.esc(hint),
-        error(id, problem), problem == null ? "" : " govuk-textarea--error", id, id, rows, id,
+        Pages.fieldError(id, problem), problem == null ? "" : " govuk-textarea--error", id, id, rows, id,
         problem == null ? "" : " " + id + "-error", Pages.esc(value));
   }
 
@@ -533,8 +511,5 @@ class FamilyController {
     return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
   }
 
-  private static ResponseEntity<String> html(HttpStatus status, String page) {
-    return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(page);
-  }
 
 }

@@ -1,6 +1,10 @@
 package org.ehcworkflow.govuk;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -78,6 +82,17 @@ public final class Pages {
           </div>
         </div>
         """.formatted(items);
+  }
+
+  /** A field's error message, to sit between its hint and its input; nothing when there is no problem. */
+  public static String fieldError(String id, String message) {
+    return message == null ? "" : "<p id=\"" + id + "-error\" class=\"govuk-error-message\"><span "
+        + "class=\"govuk-visually-hidden\">Error:</span> " + esc(message) + "</p>";
+  }
+
+  /** A page as the answer, in UTF-8. */
+  public static ResponseEntity<String> answer(HttpStatus status, String page) {
+    return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(page);
   }
 
   public static String message(String heading, String text) {

@@ -21,7 +21,9 @@ import org.ehcworkflow.quality.PlanQuality.Stage;
 import org.ehcworkflow.quality.QualityGate;
 import org.ehcworkflow.process.InputRejected;
 import org.ehcworkflow.process.IsoDates;
+import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.process.ProcessVariable;
+import org.ehcworkflow.process.TaskInputs;
 import static org.ehcworkflow.process.TaskInputs.currentUser;
 import static org.ehcworkflow.process.TaskInputs.date;
 import static org.ehcworkflow.process.TaskInputs.rejectInvalid;
@@ -208,8 +210,8 @@ public class TaskDecisions {
     Boolean meeting = optionalBoolean(task, NeedsAssessmentVariables.MEETING_REQUESTED);
     NeedsAssessmentVariables.REQUESTED_SETTING.set(task, code);
     Object due = task.getVariable("representationsDue");
-    boolean lateFromFamily = org.ehcworkflow.process.TaskInputs.FAMILY.equals(currentUser(task)) && due != null
-        && org.ehcworkflow.process.EngineClock.today().isAfter(LocalDate.parse(due.toString()));
+    boolean lateFromFamily = TaskInputs.FAMILY.equals(currentUser(task)) && due != null
+        && EngineClock.today().isAfter(LocalDate.parse(due.toString()));
     Map<String, String> facts = ordered(NeedsAssessmentVariables.REPRESENTATIONS.name(),
         text(task, NeedsAssessmentVariables.REPRESENTATIONS), NeedsAssessmentVariables.REQUESTED_SETTING.name(), code,
         NeedsAssessmentVariables.MEETING_REQUESTED.name(), Boolean.TRUE.equals(meeting) ? "true" : null);

@@ -35,10 +35,7 @@ public class AddressBook {
    */
   public List<String> emailsOf(Recipient.Kind kind, String id, String caseReference) {
     List<String> addresses = switch (kind) {
-      case FAMILY -> jdbc.queryForList("""
-          select contact_email from case_request where case_reference = ? and contact_email is not null
-          union select contact_email from ehc_plan where case_reference = ? and contact_email is not null""",
-          String.class, id, id);
+      case FAMILY -> familyEmails(id);
       case PARTNER -> partner(id, caseReference);
       case GROUP -> groupMailboxes.containsKey(id) ? List.of(groupMailboxes.get(id)) : List.of();
       case USER -> Optional.ofNullable(userEmail.apply(id)).filter(e -> !e.isBlank()).map(List::of).orElse(List.of());
@@ -53,6 +50,14 @@ public class AddressBook {
       });
     }
     return addresses;
+  }
+
+  /** The family's contact emails: from the case request and from the plan register (none when neither holds one). */
+  public List<String> familyEmails(String caseReference) {
+    return jdbc.queryForList("""
+        select contact_email from case_request where case_reference = ? and contact_email is not null
+        union select contact_email from ehc_plan where case_reference = ? and contact_email is not null""",
+        String.class, caseReference, caseReference);
   }
 
   private List<String> partner(String id, String caseReference) {

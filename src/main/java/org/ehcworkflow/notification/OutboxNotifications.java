@@ -48,6 +48,12 @@ public class OutboxNotifications implements Notifications {
     return true;
   }
 
+  @Override
+  public void forgetWording(String idempotencyKey) {
+    jdbc.update("update notification_outbox set personalisation = '{}' where idempotency_key = ? and status = 'SENT'",
+        idempotencyKey);
+  }
+
   private String toJson(Notice notice) {
     try {
       return json.writeValueAsString(new TreeMap<>(notice.personalisation()));

@@ -130,9 +130,7 @@ public final class TaskInputs {
     if (authentication != null) {
       return authentication.getUserId();
     }
-    Object submittedBy = task.getVariableLocal(SUBMITTED_BY) != null ? task.getVariableLocal(SUBMITTED_BY)
-        : task.getVariable(SUBMITTED_BY);
-    if (FAMILY.equals(submittedBy)) {
+    if (FAMILY.equals(task.getVariable(SUBMITTED_BY))) {
       return FAMILY;
     }
     return task.getAssignee();

@@ -49,7 +49,7 @@ class RespondController {
     if (request.state() != State.OPEN) {
       return closed(request.state());
     }
-    return html(HttpStatus.OK, form(token, request, Map.of(), "", ""));
+    return Pages.answer(HttpStatus.OK, form(token, request, Map.of(), "", ""));
   }
 
   @PostMapping(path = "/respond/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -61,7 +61,7 @@ class RespondController {
       RequestsByLink.Sent done = requests.submit(token, new RequestsByLink.Answer(text, pdf, response));
       Optional<StoredDocument> kept = done.kept();
       String sent = done.asked() == Asked.CONSULTATION ? "Reply sent" : "Advice sent";
-      return html(HttpStatus.OK, Pages.page(serviceName, sent, false, """
+      return Pages.answer(HttpStatus.OK, Pages.page(serviceName, sent, false, """
           <div class="govuk-panel govuk-panel--confirmation">
             <h1 class="govuk-panel__title">%s</h1>
             <div class="govuk-panel__body">Thank you. It is now part of the assessment.</div>
@@ -71,7 +71,7 @@ class RespondController {
           """.formatted(sent, kept.map(d -> "We kept your PDF with the fingerprint (SHA-256) <span class=\"govuk-!-font-weight-bold\">"
               + Pages.esc(d.checksum()) + "</span>.").orElse(""))));
     } catch (RequestsByLink.Invalid invalid) {
-      return html(HttpStatus.BAD_REQUEST, form(token, invalid.request(), invalid.byField(), text == null ? "" : text,
+      return Pages.answer(HttpStatus.BAD_REQUEST, form(token, invalid.request(), invalid.byField(), text == null ? "" : text,
           response == null ? "" : response));
     } catch (Refusal refused) {
       return closed(requests.state(token));
@@ -80,13 +80,13 @@ class RespondController {
 
   private ResponseEntity<String> closed(State state) {
     return switch (state) {
-      case UNKNOWN -> html(HttpStatus.NOT_FOUND, Pages.page(serviceName, "Link not recognised", false,
+      case UNKNOWN -> Pages.answer(HttpStatus.NOT_FOUND, Pages.page(serviceName, "Link not recognised", false,
           Pages.message("This link is not recognised", "Check you copied the whole link from the email. If it still "
               + "does not work, reply to the email and the coordinator will send you a new one.")));
-      case EXPIRED -> html(HttpStatus.GONE, Pages.page(serviceName, "Link expired", false,
+      case EXPIRED -> Pages.answer(HttpStatus.GONE, Pages.page(serviceName, "Link expired", false,
           Pages.message("This link has expired", "Reply to the email and the coordinator will tell you how to send "
               + "your advice.")));
-      case USED, ANSWERED -> html(HttpStatus.CONFLICT, Pages.page(serviceName, "Advice already sent", false,
+      case USED, ANSWERED -> Pages.answer(HttpStatus.CONFLICT, Pages.page(serviceName, "Advice already sent", false,
           Pages.message("This request has been answered", "The advice for this request has already been received, "
               + "so this link no longer works. Reply to the email if you need to add something.")));
       case OPEN -> throw new IllegalStateException("an open link is not closed");
@@ -132,10 +132,6 @@ class RespondController {
         body);
   }
 
-  private static String error(String id, String message) {
-    return message == null ? "" : "<p id=\"" + id + "-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">"
-        + "Error:</span> " + Pages.esc(message) + "</p>";
-  }
 
   private static String radios(String problem, String chosen) {
     return """
@@ -159,7 +155,7 @@ class RespondController {
             </fieldset>
           </div>
         """.formatted(problem == null ? "" : " govuk-form-group--error", problem == null ? "" : " response-error",
-        error("response", problem), "agreed".equals(chosen) ? " checked" : "", "declined".equals(chosen) ? " checked" : "");
+        Pages.fieldError("response", problem), "agreed".equals(chosen) ? " checked" : "", "declined".equals(chosen) ? " checked" : "");
   }
 
   private static String textarea(String label, String hint, String problem, String text) {
@@ -171,7 +167,7 @@ class RespondController {
             <textarea class="govuk-textarea%s" id="advice" name="advice" rows="10" aria-describedby="advice-hint%s">%s</textarea>
           </div>
         """.formatted(problem == null ? "" : " govuk-form-group--error", Pages.esc(label), Pages.esc(hint),
-        error("advice", problem), problem == null ? "" : " govuk-textarea--error", problem == null ? "" : " advice-error",
+        Pages.fieldError("advice", problem), problem == null ? "" : " govuk-textarea--error", problem == null ? "" : " advice-error",
         Pages.esc(text));
   }
 
@@ -183,21 +179,17 @@ class RespondController {
             %s
             <input class="govuk-file-upload%s" id="file" name="file" type="file" accept="application/pdf,.pdf" aria-describedby="file-hint%s">
           </div>
-        """.formatted(problem == null ? "" : " govuk-form-group--error", error("file", problem),
+        """.formatted(problem == null ? "" : " govuk-form-group--error", Pages.fieldError("file", problem),
         problem == null ? "" : " govuk-file-upload--error", problem == null ? "" : " file-error");
   }
 
-  private static ResponseEntity<String> html(HttpStatus status, String page) {
-    return ResponseEntity.status(status).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-        .body(page);
-  }
 
   /** A file over the upload limit is refused before it reaches the controller: the same page says so. */
   @ControllerAdvice
   static class TooLarge {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<String> tooLarge(MaxUploadSizeExceededException e) {
-      return html(HttpStatus.PAYLOAD_TOO_LARGE, Pages.page("EHC needs assessment", "File too large", true,
+      return Pages.answer(HttpStatus.PAYLOAD_TOO_LARGE, Pages.page("EHC needs assessment", "File too large", true,
           Pages.message("The file is too large", "The file must be smaller than 10 MB. Go back and choose a smaller "
               + "PDF, or write your advice in the box instead.")));
     }

@@ -23,4 +23,8 @@ public class RecordingNotifications implements Notifications {
   public List<Notice> all() {
     return List.copyOf(notices.values());
   }
+
+  @Override
+  public void forgetWording(String idempotencyKey) {
+  }
 }
