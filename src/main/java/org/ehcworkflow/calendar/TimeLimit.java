@@ -82,7 +82,9 @@ public enum TimeLimit {
   ORDER_TO_ASSESS_NOT_ISSUE("Decision not to issue after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(c): 10 weeks",
       Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(10))),
   ORDER_TO_ASSESS_FINAL("Final plan after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(d): 14 weeks",
-      Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(14)));
+      Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(14))),
+  ORDER_TO_AMEND("Amended plan after a tribunal order to amend it or name a school",
+      "SEND Regs 2014 reg 44(2)(f): 5 weeks", Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(5)));
 
   private final String title;
   private final String legalReference;

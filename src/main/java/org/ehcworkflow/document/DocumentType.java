@@ -34,12 +34,12 @@ public enum DocumentType {
     return this == DRAFT_PLAN || this == FINAL_PLAN || this == PROPOSED_AMENDMENTS || this == AMENDED_PLAN;
   }
 
-  /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
   /** Received from outside, not produced and issued by the authority (no notice goes with it). */
   public boolean received() {
     return this == ADVICE_RECEIVED || this == CONSULTATION_RESPONSE;
   }
 
+  /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */
   public boolean appealable() {
     return appealable;
   }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.disagreement.DisagreementVariables;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.StepRecord;
 import org.ehcworkflow.document.Documents;
@@ -68,6 +69,20 @@ public class FamilyCase {
       Map.entry("Task_FinalisePlan", "We are preparing the final EHC plan."),
       Map.entry("Task_RecordDisagreement", "We have sent you our decision. You can ask for mediation or appeal: see "
           + "your rights below."),
+      Map.entry("Task_HoldMediation", "You asked for mediation. We are arranging it: it must take place within 30 "
+          + "days of your request."),
+      Map.entry("Task_IssueMediationCertificate", "You told the mediation adviser you do not want mediation. The "
+          + "adviser's certificate, which you need to appeal, is on its way."),
+      Map.entry("Task_IssueCertificateAfterMediation", "Mediation has ended without agreement. The adviser's "
+          + "certificate, which you need to appeal, is on its way."),
+      Map.entry("Task_RecordAppeal", "You can appeal to the tribunal: see the last day to appeal below."),
+      Map.entry("Task_RecordTribunalDecision", "Your appeal is with the tribunal. We are waiting for its decision."),
+      Map.entry("Task_DraftOrderedPlan", "The tribunal ordered us to make an EHC plan. We are writing the draft."),
+      Map.entry("Task_ArrangeOrderedAssessment", "The tribunal ordered an EHC needs assessment. We are arranging it."),
+      Map.entry("Task_DecideAfterOrderedAssessment", "We are deciding, after the assessment the tribunal ordered, "
+          + "whether to issue an EHC plan."),
+      Map.entry("Task_DraftPlanAfterOrderedAssessment", "We are writing the draft EHC plan."),
+      Map.entry("Task_AmendPlanAsOrdered", "The tribunal ordered changes to the EHC plan. We are making them."),
       Map.entry("Timer_PrepareReview", "Your child's EHC plan is in place. We will review it at least once a year."),
       Map.entry("Task_ArrangeReviewMeeting", "We are arranging your child's annual review meeting."),
       Map.entry("Task_InviteToReviewMeeting", "We are inviting you and the professionals to the annual review "
@@ -92,7 +107,18 @@ public class FamilyCase {
       Map.entry(TimeLimit.FINAL_PLAN, "We must issue the final EHC plan (20 weeks from the request)."),
       Map.entry(TimeLimit.ANNUAL_REVIEW, "Your child's annual review must be held."),
       Map.entry(TimeLimit.REVIEW_DECISION, "We must tell you our decision after the review."),
-      Map.entry(TimeLimit.AMENDED_PLAN, "We must issue the amended plan."));
+      Map.entry(TimeLimit.AMENDED_PLAN, "We must issue the amended plan."),
+      Map.entry(TimeLimit.MEDIATION_HELD, "Mediation must take place by this day."),
+      Map.entry(TimeLimit.MEDIATION_CERTIFICATE, "The mediation certificate is due."),
+      Map.entry(TimeLimit.CERTIFICATE_AFTER_MEDIATION, "The mediation certificate is due."),
+      Map.entry(TimeLimit.ORDER_TO_MAKE_PLAN_DRAFT, "We must send you the draft plan the tribunal ordered."),
+      Map.entry(TimeLimit.ORDER_TO_MAKE_PLAN_FINAL, "We must issue the final plan the tribunal ordered."),
+      Map.entry(TimeLimit.ORDER_TO_ASSESS_NOTICE, "We must tell you that the assessment the tribunal ordered will "
+          + "be carried out."),
+      Map.entry(TimeLimit.ORDER_TO_ASSESS_NOT_ISSUE, "If we decide not to issue a plan after the ordered assessment, "
+          + "we must tell you by this day."),
+      Map.entry(TimeLimit.ORDER_TO_ASSESS_FINAL, "We must issue the final plan after the ordered assessment."),
+      Map.entry(TimeLimit.ORDER_TO_AMEND, "We must issue the plan with the changes the tribunal ordered."));
 
   public record DateAhead(LocalDate date, String what, String law) {
   }
@@ -166,6 +192,15 @@ public class FamilyCase {
     Optional<Representations> representations = representations(caseReference, today);
     representations.filter(r -> r.taskOpen() && !r.late()).ifPresent(r -> ahead.add(new DateAhead(r.due(),
         DATES.get(TimeLimit.REPRESENTATIONS), TimeLimit.REPRESENTATIONS.legalReference())));
+    if (active.contains("Task_RecordAppeal")) {
+      // The appeal window after a mediation certificate: the later of its two limits (HESC r20(1)(c)).
+      runtime.createProcessInstanceQuery().processDefinitionKey(DisagreementVariables.DISAGREEMENT_PROCESS)
+          .processInstanceBusinessKey(caseReference).active().list().stream()
+          .map(instance -> runtime.getVariable(instance.getId(), DisagreementVariables.APPEAL_DUE.name()))
+          .filter(due -> due != null).map(due -> LocalDate.parse(due.toString())).filter(due -> !due.isBefore(today))
+          .forEach(due -> ahead.add(new DateAhead(due, "The last day to appeal to the tribunal.",
+              TimeLimit.APPEAL.legalReference())));
+    }
     ahead.sort(java.util.Comparator.comparing(DateAhead::date));
     List<DateAhead> distinct = ahead.stream().distinct().toList();
     List<StepRecord> steps = caseFile.steps(caseReference);

@@ -26,6 +26,10 @@ public class IssueDocumentDelegate implements JavaDelegate {
   /** The process that files a stored document with the council's records system. */
   public static final String FILING_PROCESS = "ehc-document-filing";
 
+  /** The day the latest appealable decision was notified: day 0 of its mediation and appeal windows. */
+  public static final ProcessVariable<String> DECISION_NOTIFIED_ON =
+      ProcessVariable.of("decisionNotifiedOn", String.class, "the day the appealable decision was notified (ISO date)");
+
   private final Documents documents;
   private final Notifications notifications;
   private final StatutoryClocks clocks;
@@ -50,6 +54,9 @@ public class IssueDocumentDelegate implements JavaDelegate {
     }
     clocks.start(execution, started);
     LocalDate today = EngineClock.today();
+    if (type.appealable()) {
+      DECISION_NOTIFIED_ON.set(execution, today.toString());
+    }
 
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("Date of this notice", today.toString());

@@ -35,6 +35,13 @@ class RefusalAnswers {
     throw e;
   }
 
+  /** A refusal from a listener the engine called through an expression arrives wrapped in the engine's exception. */
+  @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+  ResponseEntity<ProblemDetail> refusedInsideTheEngine(org.camunda.bpm.engine.ProcessEngineException e) {
+    Refusal refusal = Refusal.in(e).orElseThrow(() -> e);
+    return answer(HttpStatus.valueOf(refusal.kind().status()), refusal);
+  }
+
   private static ResponseEntity<ProblemDetail> answer(HttpStatus status, Refusal refusal) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
     problem.setTitle(switch (refusal.kind()) {

@@ -396,6 +396,12 @@ class FamilyPageOnPostgresIT {
         .contains("disagreement=mediation|family", "disagreementDate=" + today + "|family");
     assertThat(family.post("/family/mediation", Map.of("mediation", "mediation")).statusCode())
         .as("a second answer changes nothing").isEqualTo(409);
+    Task mediation = await(tasks, "FAM-4", "Task_HoldMediation");
+    assertThat(mediation.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate())
+        .as("mediation within 30 days of the family's request (reg 37)").isEqualTo(today.plusDays(30));
+    assertThat(family.get("/family/case").body()).contains("You asked for mediation. We are arranging it")
+        .contains("Mediation must take place by this day.").contains(today.plusDays(30).format(
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
   }
 
   @Test

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code ehc-needs-assessment}, with the engine's clock moved to fire each statutory timer. */
 @Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "bpmn/ehc-plan-finalisation.bpmn",
-    "stubs/ehc-annual-review.bpmn", "forms/open-case.form", "forms/case-file.form",
+    "stubs/ehc-annual-review.bpmn", "stubs/ehc-disagreement.bpmn", "forms/open-case.form", "forms/case-file.form",
     "forms/decide-whether-to-assess.form", "forms/provide-advice.form", "forms/decide-whether-to-issue.form",
     "forms/draft-plan.form", "forms/record-representations.form", "forms/record-setting-response.form",
     "forms/finalise-plan.form", "forms/record-disagreement.form"})
@@ -164,11 +164,21 @@ class NeedsAssessmentProcessTest {
     runDueJobs();
     assertThat(beans.caseFile.cases.get(instance.getBusinessKey()).status()).isEqualTo(CaseStatus.NO_PLAN);
     assertThat(beans.documents.typesFor(instance.getBusinessKey())).contains(DocumentType.DECISION_NOT_TO_ISSUE);
-    complete(task(RECORD_DISAGREEMENT), withVariables("disagreement", "appeal", "disagreementDate", "2026-01-05"));
-    assertThat(instance).hasPassed("EndEvent_DecisionDisputed", "EndEvent_DecisionNotified").isEnded();
+    complete(task(RECORD_DISAGREEMENT), withVariables("disagreement", "appeal", "disagreementDate", "2026-01-06"));
+    assertThat(instance).hasPassed("CallActivity_MediationAndAppeal", "EndEvent_DecisionDisputed",
+        "EndEvent_DecisionNotified").isEnded();
+    String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult().getId();
+    Map<String, Object> passed = new HashMap<>();
+    historyService().createHistoricVariableInstanceQuery().processInstanceId(called).list()
+        .forEach(v -> passed.put(v.getName(), v.getValue()));
+    assertThat(passed).as("the disagreement process is told the decision, its notice day and what the family did")
+        .containsEntry("decision", "NOT_TO_ISSUE").containsEntry("decisionNotifiedOn", "2026-01-06")
+        .containsEntry("disagreement", "appeal").containsEntry("disagreementDate", "2026-01-06")
+        .containsEntry("caseReference", instance.getBusinessKey());
     assertThat(beans.caseFile.steps(instance.getBusinessKey()))
         .anySatisfy(step -> assertThat(step.facts()).containsEntry("disagreement", "appeal")
-            .containsEntry("disagreementDate", "2026-01-05"));
+            .containsEntry("disagreementDate", "2026-01-06"));
   }
 
   @Test

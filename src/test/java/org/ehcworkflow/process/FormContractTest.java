@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 class FormContractTest {
 
   private static final List<Class<?>> CONTRACTS = List.of(NeedsAssessmentVariables.class,
-      AnnualReviewVariables.class, PlanVariables.class, PhaseTransferVariables.class);
+      AnnualReviewVariables.class, PlanVariables.class, PhaseTransferVariables.class,
+      org.ehcworkflow.disagreement.DisagreementVariables.class);
 
   /** A declared variable: its constant, the class declaring it, the variable. */
   record Declared(String constant, Class<?> owner, ProcessVariable<?> variable) {

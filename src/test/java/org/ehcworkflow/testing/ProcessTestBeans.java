@@ -79,6 +79,8 @@ public final class ProcessTestBeans {
     Mocks.register("phaseTransferStart", new PhaseTransferStart(transfers));
     Mocks.register("bringReviewForward", new BringReviewForwardDelegate(reviews));
     Mocks.register("startTransferCohort", new StartTransferCohortDelegate(transfers));
+    Mocks.register("disagreementSteps", new org.ehcworkflow.disagreement.DisagreementSteps(caseFile, schedule,
+        new StatutoryCalendar(BankHolidays.rulesOnly()), register));
     Mocks.register("transferCohortSchedule", new TransferCohortSchedule(MonthDay.of(9, 1), LocalTime.of(6, 0)));
     return this;
   }
