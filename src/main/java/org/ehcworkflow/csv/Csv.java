@@ -54,4 +54,13 @@ public final class Csv {
   public static boolean hasHeader(List<List<String>> rows, List<String> header) {
     return !rows.isEmpty() && rows.get(0).stream().map(String::trim).map(String::toLowerCase).toList().equals(header);
   }
+
+  /** One field as written: quoted when it holds a comma, a quote or a line break; null as empty. */
+  public static String field(String value) {
+    if (value == null) {
+      return "";
+    }
+    return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+        ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  }
 }

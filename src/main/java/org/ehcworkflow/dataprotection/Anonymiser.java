@@ -64,6 +64,7 @@ public class Anonymiser {
     jdbc.update("update notification_outbox set personalisation = '{}' where case_reference = ?", caseReference);
     jdbc.update("update case_exception set details = null where case_reference = ?", caseReference);
     jdbc.update("delete from family_sign_in where case_reference = ?", caseReference);
+    jdbc.update("delete from sen2_person where case_reference = ?", caseReference);
     jdbc.update("update case_record set field_value = null where case_reference = ? and free_text = true",
         caseReference);
     jdbc.update("update ehc_plan set child_date_of_birth = null, contact_email = null, anonymised_at = ? "

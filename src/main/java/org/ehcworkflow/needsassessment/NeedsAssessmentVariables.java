@@ -41,9 +41,11 @@ public final class NeedsAssessmentVariables {
   public static final ProcessVariable<String> REQUESTED_SETTING =
       ProcessVariable.of("requestedSetting", String.class,
           "partner directory code of the school or college the family asked to be named; empty if none");
+  /** The case file's choice that records the child's SEN2 items (kept by the {@code sen2} package). */
+  public static final String RECORD_SEN2 = "recordSen2";
   public static final ProcessVariable<String> CASE_FILE_ACTION =
-      ProcessVariable.oneOf("caseFileAction", "'none', 'recordException' or 'withdraw'", "none", "recordException",
-          "withdraw");
+      ProcessVariable.oneOf("caseFileAction", "'none', 'recordException', 'recordSen2' or 'withdraw'", "none",
+          "recordException", RECORD_SEN2, "withdraw");
   public static final ProcessVariable<String> EXCEPTION_REASON =
       ProcessVariable.oneOf("exceptionReason", "an ExceptionReason name (reg 10(4)(a)-(d))",
           ExceptionReason.names(ExceptionReason.CASE_WIDE));

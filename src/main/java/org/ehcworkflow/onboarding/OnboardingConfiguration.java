@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.plan.PlanRegister;
+import org.ehcworkflow.sen2.Sen2Intake;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,8 @@ class OnboardingConfiguration {
 
   @Bean
   RegisterCsvImport registerCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
-      PlatformTransactionManager transactions) {
-    return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions));
+      PlatformTransactionManager transactions, Sen2Intake sen2) {
+    return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions), sen2);
   }
 
   /** One import at a time per node: a council onboards one register, and the job executor does the rest. */

@@ -18,6 +18,8 @@ import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.plan.PlanStatus;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.process.IsoDates;
+import org.ehcworkflow.sen2.Sen2Details;
+import org.ehcworkflow.sen2.Sen2Intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * review cycle starts, due 12 months from the last review (or issue; the under-5 cycle for young children); an overdue
  * review starts at once and shows as overdue. Invalid rows are reported by line and reason while valid rows go in.
  * A case reference already in the register is left as it is, so importing the same file again changes nothing.
+ * The SEN2 items may follow as optional columns ({@link Sen2Intake#COLUMNS}); they are kept with a plan entered.
  */
 public class RegisterCsvImport {
 
@@ -41,13 +44,21 @@ public class RegisterCsvImport {
   private final AnnualReviews reviews;
   private final RuntimeService runtime;
   private final TransactionTemplate transactions;
+  private final Sen2Intake sen2;
 
   public RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
       TransactionTemplate transactions) {
+    this(register, reviews, runtime, transactions, null);
+  }
+
+  /** @param sen2 reads and keeps the optional SEN2 columns; without it a file that has them is refused */
+  public RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
+      TransactionTemplate transactions, Sen2Intake sen2) {
     this.register = register;
     this.reviews = reviews;
     this.runtime = runtime;
     this.transactions = transactions;
+    this.sen2 = sen2;
   }
 
   /**
@@ -69,15 +80,23 @@ public class RegisterCsvImport {
   public record Parsed(int rows, int lastLine, List<Row> valid, List<RowProblem> invalid) {
   }
 
-  /** A valid row of the file and the plan it enters. */
-  public record Row(int line, Plan plan) {
+  /** A valid row of the file, the plan it enters and the SEN2 items it gives (null if none). */
+  public record Row(int line, Plan plan, Sen2Details sen2) {
+
+    public Row(int line, Plan plan) {
+      this(line, plan, null);
+    }
   }
 
   /** @throws IllegalArgumentException when the first line is not the header */
   public Parsed read(String csv) {
     List<List<String>> rows = Csv.parse(csv);
-    if (!Csv.hasHeader(rows, HEADER)) {
-      throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER));
+    List<String> withSen2 = new ArrayList<>(HEADER);
+    withSen2.addAll(Sen2Intake.COLUMNS);
+    boolean sen2Columns = sen2 != null && Csv.hasHeader(rows, withSen2);
+    if (!Csv.hasHeader(rows, HEADER) && !sen2Columns) {
+      throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER)
+          + (sen2 == null ? "" : ", optionally followed by the SEN2 columns " + String.join(",", Sen2Intake.COLUMNS)));
     }
     LocalDate today = EngineClock.today();
     List<RowProblem> invalid = new ArrayList<>();
@@ -92,11 +111,15 @@ public class RegisterCsvImport {
       }
       data++;
       try {
-        Plan plan = plan(row, today);
+        if (sen2Columns && row.size() != withSen2.size()) {
+          throw new IllegalArgumentException("has " + row.size() + " fields, expected " + withSen2.size());
+        }
+        Plan plan = plan(sen2Columns ? row.subList(0, HEADER.size()) : row, today);
+        Sen2Details items = sen2Columns ? sen2.read(row.subList(HEADER.size(), row.size())) : null;
         if (!seen.add(plan.caseReference())) {
           throw new IllegalArgumentException("case_reference " + plan.caseReference() + " appears twice in the file");
         }
-        valid.add(new Row(line, plan));
+        valid.add(new Row(line, plan, items));
       } catch (IllegalArgumentException e) {
         invalid.add(new RowProblem(line, e.getMessage()));
       }
@@ -149,6 +172,9 @@ public class RegisterCsvImport {
     for (Row row : rows) {
       Plan plan = row.plan().withNextReviewDue(reviews.nextDue(row.plan()));
       if (register.enter(plan, PlanEvent.Kind.ONBOARDED, "onboarded from the council's register", "import")) {
+        if (row.sen2() != null) {
+          sen2.keep(plan.caseReference(), row.sen2(), today);
+        }
         reviews.start(runtime, plan.caseReference(), ReviewKind.ANNUAL, Map.of());
         counts[0]++;
         if (plan.nextReviewDue().isBefore(today)) {

@@ -42,6 +42,15 @@ final class HttpCalls {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** As a demo user with HTTP Basic, posting a body of the given content type (a CSV file, say). */
+  HttpResponse<String> post(String user, String path, String contentType, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", "application/json").header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String user, String path) throws Exception {
     return basic(user, "GET", path, null);
   }

@@ -121,8 +121,13 @@ class NeedsAssessmentProcessTest {
     assertThatThrownBy(() -> taskService().complete(task(FINALISE_PLAN).getId(), Map.of("namedSetting", "Oak Primary School")))
         .hasMessageContaining("childYearGroup is required");
     complete(task(FINALISE_PLAN), withVariables("namedSetting", "Oak Primary School", "namedSettingCode", "100001",
-        "namedSettingUpperAge", 11, "childYearGroup", 4));
+        "namedSettingUpperAge", 11, "childYearGroup", 4, "sen2SettingType", "MSTRM", "sen2PersonalBudget", "dp"));
     runDueJobs();
+    assertThat(beans.sen2.details(caseReference)).as("the SEN2 items given with the final plan")
+        .hasValueSatisfying(d -> {
+          assertThat(d.settingType()).isEqualTo("MSTRM");
+          assertThat(d.personalBudget()).isEqualTo("DP");
+        });
 
     assertThat(instance).hasPassed("CallActivity_FinalisePlan", "Task_EnterPlanInRegister", "EndEvent_PlanIssued").isEnded();
     assertThat(finalisationPassed(instance, "Task_ServeDraftPlan", "Task_ConsultSetting", "Task_IssueFinalPlan")).isTrue();
@@ -318,6 +323,40 @@ class NeedsAssessmentProcessTest {
     assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
     assertThat(task(REVIEW_CASE_FILE)).hasDueDate(endOfDay("2026-05-25"));
     assertThat(timerDue("Timer_FinalPlanDeadline")).isEqualTo(endOfDay("2026-05-25"));
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "none"));
+    assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
+  }
+
+  @Test
+  void theCaseFileRecordsTheChildsSen2ItemsAndKeepsWhatIsLeftEmpty() {
+    ProcessInstance instance = open("2026-01-05");
+    String caseReference = instance.getBusinessKey();
+    Task caseFile = task(REVIEW_CASE_FILE);
+    assertThatThrownBy(() -> taskService().complete(caseFile.getId(), Map.of("caseFileAction", "recordSen2")))
+        .as("the choice with nothing given").hasMessageContaining("sen2Sex");
+    assertThatThrownBy(() -> taskService().complete(caseFile.getId(), Map.of("caseFileAction", "recordSen2",
+        "sen2Sex", "F", "sen2Upn", "123"))).hasMessageContaining("sen2Upn '123'");
+    assertThatThrownBy(() -> taskService().complete(caseFile.getId(), Map.of("caseFileAction", "recordSen2",
+        "sen2NeedPrimary", "ASD", "sen2NeedSecondary", "ASD"))).hasMessageContaining("sen2NeedSecondary must differ");
+    assertThat(beans.sen2.details(caseReference)).as("a refused form keeps nothing").isEmpty();
+    assertThat(task(REVIEW_CASE_FILE).getId()).isEqualTo(caseFile.getId());
+
+    complete(caseFile, withVariables("caseFileAction", "recordSen2", "sen2Sex", "f", "sen2Ethnicity", "WBRI",
+        "sen2UpnUnknown", "UN3", "sen2NeedPrimary", "SLCN"));
+    assertThat(beans.sen2.details(caseReference)).hasValueSatisfying(d -> {
+      assertThat(d.sex()).isEqualTo("F");
+      assertThat(d.upnUnknown()).isEqualTo("UN3");
+      assertThat(d.needPrimary()).isEqualTo("SLCN");
+    });
+    assertThat(runtimeService().getVariables(instance.getId())).as("kept in one place, not as process variables")
+        .doesNotContainKeys("sen2Sex", "sen2Ethnicity", "sen2UpnUnknown", "sen2NeedPrimary");
+    complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "recordSen2", "sen2Upn", "A12345678901B"));
+    assertThat(beans.sen2.details(caseReference)).hasValueSatisfying(d -> {
+      assertThat(d.upn()).isEqualTo("A12345678901B");
+      assertThat(d.upnUnknown()).as("the UPN replaces the reason it was unknown").isNull();
+      assertThat(d.sex()).as("left empty, kept").isEqualTo("F");
+      assertThat(d.needPrimary()).isEqualTo("SLCN");
+    });
     complete(task(REVIEW_CASE_FILE), withVariables("caseFileAction", "none"));
     assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS, REVIEW_CASE_FILE);
   }

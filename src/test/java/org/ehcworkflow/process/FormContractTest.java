@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ehcworkflow.annualreview.AnnualReviewVariables;
+import org.ehcworkflow.disagreement.DisagreementVariables;
 import org.ehcworkflow.needsassessment.AdviceGiver;
 import org.ehcworkflow.needsassessment.NeedsAssessmentVariables;
 import org.ehcworkflow.phasetransfer.PhaseTransferVariables;
 import org.ehcworkflow.plan.PlanVariables;
+import org.ehcworkflow.sen2.Sen2Variables;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -31,7 +33,7 @@ class FormContractTest {
 
   private static final List<Class<?>> CONTRACTS = List.of(NeedsAssessmentVariables.class,
       AnnualReviewVariables.class, PlanVariables.class, PhaseTransferVariables.class,
-      org.ehcworkflow.disagreement.DisagreementVariables.class);
+      DisagreementVariables.class, Sen2Variables.class);
 
   /** A declared variable: its constant, the class declaring it, the variable. */
   record Declared(String constant, Class<?> owner, ProcessVariable<?> variable) {

@@ -32,6 +32,9 @@ import org.ehcworkflow.process.IssueDocumentDelegate;
 import org.ehcworkflow.process.RecordBreachDelegate;
 import org.ehcworkflow.process.SendNoticeDelegate;
 import org.ehcworkflow.process.StatutoryClocks;
+import org.ehcworkflow.sen2.Sen2Mapping;
+import org.ehcworkflow.sen2.Sen2TaskItems;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The beans the models name, wired to in-memory ports, registered for one process test. The same delegate
@@ -43,10 +46,15 @@ public final class ProcessTestBeans {
   public final RecordingNotifications notifications = new RecordingNotifications();
   public final InMemoryDocuments documents = new InMemoryDocuments();
   public final InMemoryPlanRegister register = new InMemoryPlanRegister();
+  public final InMemorySen2 sen2 = new InMemorySen2(caseReference -> caseFile.find(caseReference).isPresent()
+      || register.find(caseReference).isPresent());
   public AnnualReviews reviews;
   public PhaseTransfers transfers;
   /** Settings in the partner directory of these tests, by code. */
   public final Set<String> settings = Set.of("100001", "100002");
+
+  /** The shipped SEN2 mapping, as the application loads it by default. */
+  public static final String SEN2_MAPPING = "sen2/sen2-mapping.properties";
 
   public ProcessTestBeans register() {
     DeadlineSchedule schedule = new DeadlineSchedule(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofDays(7));
@@ -81,6 +89,7 @@ public final class ProcessTestBeans {
     Mocks.register("startTransferCohort", new StartTransferCohortDelegate(transfers));
     Mocks.register("disagreementSteps", new org.ehcworkflow.disagreement.DisagreementSteps(caseFile, schedule,
         new StatutoryCalendar(BankHolidays.rulesOnly()), register));
+    Mocks.register("sen2Items", new Sen2TaskItems(sen2, Sen2Mapping.load(new ClassPathResource(SEN2_MAPPING))));
     Mocks.register("transferCohortSchedule", new TransferCohortSchedule(MonthDay.of(9, 1), LocalTime.of(6, 0)));
     return this;
   }

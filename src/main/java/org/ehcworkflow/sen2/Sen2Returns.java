@@ -1,0 +1,42 @@
+package org.ehcworkflow.sen2;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.ehcworkflow.calendar.StatutoryCalendar;
+
+/** The return for a census date, read from the database and written as the DfE's XML, CSV per module, or the report. */
+public class Sen2Returns {
+
+  private final JdbcSen2 store;
+  private final Sen2Mapping mapping;
+  private final String la;
+
+  public Sen2Returns(JdbcSen2 store, Sen2Mapping mapping, String la) {
+    this.store = store;
+    this.mapping = mapping;
+    this.la = la;
+  }
+
+  public Sen2Return.Return build(LocalDate census) {
+    return Sen2Return.build(census, la, store.facts());
+  }
+
+  public String xml(Sen2Return.Return sen2) {
+    return new Sen2Files(mapping).xml(sen2, LocalDateTime.now(StatutoryCalendar.LONDON),
+        Integer.toString(sen2.census().getYear()));
+  }
+
+  public Map<String, String> csv(Sen2Return.Return sen2) {
+    return new Sen2Files(mapping).csv(sen2);
+  }
+
+  public List<Sen2Validation.Problem> validation(Sen2Return.Return sen2) {
+    return Sen2Validation.check(sen2);
+  }
+
+  public Sen2Mapping mapping() {
+    return mapping;
+  }
+}
