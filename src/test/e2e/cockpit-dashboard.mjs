@@ -1,5 +1,6 @@
 // Signs in to Cockpit as the demo manager, reads the "Statutory deadlines" dashboard and saves a screenshot.
-// Prints the figures as one JSON line: { open: { LIMIT: { dueSoon, breached } }, rates: { LIMIT[-SCOPE]: onTime } }.
+// Prints the figures as one JSON line: { open: { LIMIT: { dueSoon, breached } }, rates: { LIMIT[-SCOPE]: onTime },
+// stages: { waiting step: open disagreements } }.
 // Environment: BASE_URL (http://localhost:8080), USER/PASSWORD (manager), SCREENSHOT (path of the PNG).
 import { launch, signIn } from './browser.mjs';
 
@@ -23,8 +24,13 @@ try {
     document.querySelectorAll('[data-plugin="statutory-deadlines"] tr[data-rate]').forEach((row) => {
       rates[row.getAttribute('data-rate')] = row.querySelector('[data-value="on-time"]').textContent;
     });
+    const stages = {};
+    document.querySelectorAll('[data-plugin="statutory-deadlines"] tr[data-stage]').forEach((row) => {
+      stages[row.getAttribute('data-stage')] = Number(row.querySelector('[data-figure]').textContent);
+    });
+    const disagreementsTable = !!document.querySelector('[data-plugin="statutory-deadlines"] table[data-table="disagreements"]');
     const error = document.querySelector('[data-plugin="statutory-deadlines"] [data-error]');
-    return { open, rates, error: error ? error.textContent : null };
+    return { open, rates, stages, disagreementsTable, error: error ? error.textContent : null };
   });
   // Open the cases behind the first breached figure, as a manager would, before the screenshot.
   const breached = dashboard.locator('[data-figure$="-breached"]').first();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.process.ReportPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Managers' figures from the deadline ledger: for each time limit, the open steps due in the next 7 days and those
  * already past their deadline; for a period, the share of steps done on time, with and without the cases that have
  * an exception to the time limits (SEND Regs 2014 reg 10(4), 13(3)). Each figure carries the cases behind it.
- * Queries read the ledger through its indexes, never the engine's history.
+ * Queries read the ledger through its indexes, never the engine's history. Open disagreements (mediation, appeal,
+ * complying with a tribunal's order) are counted from their waiting steps.
  */
 public class TimelinessReport {
 
@@ -22,9 +24,17 @@ public class TimelinessReport {
   static final int CASES_LISTED = 200;
 
   private final JdbcTemplate jdbc;
+  private final Supplier<Disagreements> disagreements;
 
+  /** The report over the ledger, with open disagreements read from the engine's runtime tables in the same database. */
   public TimelinessReport(JdbcTemplate jdbc) {
+    this(jdbc, () -> openDisagreements(jdbc));
+  }
+
+  /** @param disagreements the open disagreements, for a database without the engine's tables (a ledger test) */
+  public TimelinessReport(JdbcTemplate jdbc, Supplier<Disagreements> disagreements) {
     this.jdbc = jdbc;
+    this.disagreements = disagreements;
   }
 
   /** A case behind a figure, with its process instance for Cockpit. */
@@ -48,8 +58,25 @@ public class TimelinessReport {
       List<CaseLink> cases) {
   }
 
-  public record Report(LocalDate asOf, LocalDate from, LocalDate to, List<OpenDeadlines> open, List<Rate> rates) {
+  /** A step of an open disagreement (mediation, appeal) or of complying with a tribunal's order. */
+  public record OpenDisagreement(String caseReference, String stage, LocalDate dueDate, String processInstanceId) {
   }
+
+  /**
+   * The open disagreements on the report's day: how many cases, how many at each stage (the waiting step's name), and
+   * the steps themselves, soonest due first.
+   */
+  public record Disagreements(int openCases, Map<String, Integer> byStage, List<OpenDisagreement> steps) {
+
+    public static final Disagreements NONE = new Disagreements(0, Map.of(), List.of());
+  }
+
+  public record Report(LocalDate asOf, LocalDate from, LocalDate to, List<OpenDeadlines> open, List<Rate> rates,
+      Disagreements disagreements) {
+  }
+
+  /** The models of disagreements and of complying with the tribunal's orders (the disagreement package's). */
+  static final List<String> DISAGREEMENT_MODELS = List.of("ehc-disagreement", "ehc-tribunal-order");
 
   /**
    * The report for a period given as the caller wrote it: {@code from} and {@code to} as YYYY-MM-DD, by default the
@@ -64,7 +91,21 @@ public class TimelinessReport {
 
   public Report report(LocalDate today, LocalDate from, LocalDate to) {
     ReportPeriod period = new ReportPeriod(from, to);
-    return new Report(today, period.from(), period.to(), open(today), rates(from, to));
+    return new Report(today, period.from(), period.to(), open(today), rates(from, to), disagreements.get());
+  }
+
+  /** The waiting steps of open disagreements and orders: the engine's runtime tasks of those models only. */
+  static Disagreements openDisagreements(JdbcTemplate jdbc) {
+    List<OpenDisagreement> steps = jdbc.query("select e.business_key_, t.name_, t.due_date_, t.proc_inst_id_ "
+        + "from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ "
+        + "join act_ru_execution e on e.id_ = t.proc_inst_id_ where d.key_ in (?, ?) "
+        + "order by t.due_date_, e.business_key_", (rs, n) -> new OpenDisagreement(rs.getString(1), rs.getString(2),
+            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime().toLocalDate(), rs.getString(4)),
+        DISAGREEMENT_MODELS.get(0), DISAGREEMENT_MODELS.get(1));
+    Map<String, Integer> byStage = new LinkedHashMap<>();
+    steps.forEach(step -> byStage.merge(step.stage(), 1, Integer::sum));
+    int cases = (int) steps.stream().map(OpenDisagreement::caseReference).distinct().count();
+    return new Disagreements(cases, byStage, steps.size() <= CASES_LISTED ? steps : steps.subList(0, CASES_LISTED));
   }
 
   /** Open steps due from today to 7 days ahead, and open steps whose deadline has passed. */

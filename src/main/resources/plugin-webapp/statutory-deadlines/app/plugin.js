@@ -1,5 +1,6 @@
 // Cockpit dashboard plugin "Statutory deadlines": open deadlines due within 7 days and already breached, per time
-// limit, and on-time rates for a period, with and without exceptions. Every figure opens the cases behind it, each
+// limit, on-time rates for a period, with and without exceptions, and open disagreements by the step they wait at
+// (orders due this week are open deadlines like any other). Every figure opens the cases behind it, each
 // linking to its process instance. Figures come from the plugin resource, which answers managers only.
 const PLUGIN = 'statutory-deadlines';
 
@@ -86,6 +87,24 @@ function ratesTable(report) {
     body);
 }
 
+function disagreementsTable(report) {
+  const { disagreements } = report;
+  const body = el('tbody');
+  const stages = Object.entries(disagreements.byStage);
+  if (!stages.length) {
+    body.append(el('tr', {}, el('td', { colspan: '2' }, 'No disagreement or tribunal order is open.')));
+  }
+  stages.forEach(([stage, count]) => {
+    const details = el('tr', { class: 'ehc-details' });
+    const cases = disagreements.steps.filter((s) => s.stage === stage);
+    body.append(el('tr', { 'data-stage': stage }, el('td', {}, stage),
+      el('td', {}, figure(`stage-${stage}`, count, cases, (c) => (c.dueDate ? `due ${c.dueDate}` : ''), details))));
+    body.append(details);
+  });
+  return el('table', { class: 'table table-striped', 'data-table': 'disagreements' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Waiting step'), el('th', {}, 'Cases'))), body);
+}
+
 export default {
   id: 'ehc.statutoryDeadlines',
   pluginPoint: 'cockpit.dashboard',
@@ -109,7 +128,9 @@ export default {
         })
         .then((report) => content.replaceChildren(
           el('h4', {}, `Open deadlines on ${report.asOf}`), openTable(report),
-          el('h4', {}, `Done on time, ${report.from} to ${report.to}`), ratesTable(report)))
+          el('h4', {}, `Done on time, ${report.from} to ${report.to}`), ratesTable(report),
+          el('h4', {}, `Disagreements and tribunal orders: ${report.disagreements.openCases} open`),
+          disagreementsTable(report)))
         .catch((error) => content.replaceChildren(el('p', { class: 'text-danger', 'data-error': 'true' }, error.message)));
     };
     node.replaceChildren(el('section', { class: 'ehc-statutory-deadlines', 'data-plugin': PLUGIN },

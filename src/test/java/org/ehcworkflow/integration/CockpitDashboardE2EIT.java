@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
+import org.ehcworkflow.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +53,7 @@ class CockpitDashboardE2EIT {
 
     Path screenshot = Path.of("target/cockpit-statutory-deadlines.png").toAbsolutePath();
     Path qualityScreenshot = Path.of("target/cockpit-plan-quality.png").toAbsolutePath();
-    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("BASE_URL", "http://localhost:" + port,
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("BASE_URL", "http://localhost:" + port,
         "SCREENSHOT", screenshot.toString(), "QUALITY_SCREENSHOT", qualityScreenshot.toString()),
         "node", "cockpit-dashboard.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();
@@ -70,6 +71,9 @@ class CockpitDashboardE2EIT {
       assertThat(figure.get("dueSoon").asInt()).isEqualTo(row.get("dueSoon"));
       assertThat(figure.get("breached").asInt()).isEqualTo(row.get("breached"));
     }
+    assertThat(shown.get("disagreementsTable").asBoolean()).as("the open disagreements, by waiting step").isTrue();
+    Map<String, Object> byStage = (Map<String, Object>) ((Map<?, ?>) report.get("disagreements")).get("byStage");
+    byStage.forEach((stage, count) -> assertThat(shown.get("stages").get(stage).asInt()).as(stage).isEqualTo(count));
     // DEMO-0003 is past its 6-week decision: a breached figure that opens onto its case.
     assertThat(shown.get("open").get("DECISION_TO_ASSESS").get("breached").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(shown.get("firstBreachedCases").toString()).contains("DEMO-");

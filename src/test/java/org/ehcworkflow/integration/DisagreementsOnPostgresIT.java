@@ -103,6 +103,14 @@ class DisagreementsOnPostgresIT {
     assertThat(listed.body()).contains("\"decision\":\"NOT_TO_ASSESS\"").contains("\"open\":true")
         .contains("\"tribunalOutcome\":\"orderToAssess\"").contains("Task_ArrangeOrderedAssessment");
     assertThat(http.get("panel", "/api/cases/DIS-1/disagreements").statusCode()).isEqualTo(403);
+    HttpResponse<String> dashboard = http.get("manager", "/api/timeliness");
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    var disagreements = JSON.readTree(dashboard.body()).get("disagreements");
+    assertThat(disagreements.get("openCases").asInt()).isPositive();
+    assertThat(disagreements.get("byStage").has(arrange.getName())).as("the order being complied with, by its step")
+        .isTrue();
+    assertThat(disagreements.get("steps").toString()).contains("\"caseReference\":\"DIS-1\"")
+        .contains(TODAY.plusWeeks(2).toString());
     assertThat(jdbc.queryForList("select field || '=' || field_value from case_record where case_reference = 'DIS-1'"
         + " and step = 'Task_RecordTribunalDecision'", String.class))
         .containsExactlyInAnyOrder("tribunalOutcome=orderToAssess", "tribunalDecisionDate=" + TODAY);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,7 @@ class FamilyPageE2EIT {
       }
     });
 
-    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("BASE", "http://localhost:" + port,
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("BASE", "http://localhost:" + port,
         "CASE", "FAM-E2E", "EMAIL", email, "CODE_FILE", codeFile.toString(),
         "SCREENSHOT_DIR", Path.of("target").toAbsolutePath().toString()), "node", "family-page.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();

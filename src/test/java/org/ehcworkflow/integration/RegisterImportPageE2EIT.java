@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
+import org.ehcworkflow.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +51,7 @@ class RegisterImportPageE2EIT {
     csv.append("PAGE-BAD,,2014-02-30,,,Oak,11,2020-01-01,,\n");
     Path file = Files.writeString(Path.of("target/e2e/register.csv"), csv);
 
-    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 240, Map.of("BASE_URL",
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 240, Map.of("BASE_URL",
         "http://localhost:" + port, "CSV", file.toAbsolutePath().toString(), "SCREENSHOT",
         Path.of("target/register-import.png").toAbsolutePath().toString()), "node", "register-import.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();

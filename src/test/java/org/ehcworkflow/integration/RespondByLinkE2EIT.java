@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +48,7 @@ class RespondByLinkE2EIT {
     String local = "http://localhost:" + port + URI.create(link).getPath();
     Path pdf = Files.write(Path.of("target/e2e/advice.pdf"), RespondByLinkOnPostgresIT.pdf());
 
-    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("LINK", local, "PDF",
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("LINK", local, "PDF",
         pdf.toAbsolutePath().toString(), "SCREENSHOT_DIR", Path.of("target").toAbsolutePath().toString()),
         "node", "respond-by-link.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
+import org.ehcworkflow.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +32,7 @@ class SchoolReviewsE2EIT {
   @Test
   void aSencoSeesTheirSchoolsReviewsOnlyOnAPhone() throws Exception {
     BrowserTests.prepare("school-reviews.mjs");
-    BrowserTests.Result browser = BrowserTests.run(BrowserTests.E2E, 180, Map.of("BASE_URL",
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("BASE_URL",
         "http://localhost:" + port, "USER_ID", "senco", "SCREENSHOT",
         Path.of("target/school-reviews.png").toAbsolutePath().toString()), "node", "school-reviews.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();
