@@ -7,7 +7,7 @@ import static org.ehcworkflow.process.TaskInputs.requireBoolean;
 import static org.ehcworkflow.process.TaskInputs.requireOneOf;
 import static org.ehcworkflow.process.TaskInputs.requireText;
 import static org.ehcworkflow.process.TaskInputs.optionalBoolean;
-import static org.ehcworkflow.process.TaskInputs.record;
+import static org.ehcworkflow.casefile.TaskFacts.record;
 import static org.ehcworkflow.process.TaskInputs.text;
 
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package org.ehcworkflow.calendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * Computes statutory deadlines from recorded event dates, in Europe/London. Pure and thread-safe: the
@@ -11,7 +12,7 @@ import java.util.Objects;
 public final class StatutoryCalendar {
 
   /** Deadlines are English calendar dates. */
-  public static final ZoneId LONDON = ZoneId.of("Europe/London");
+  public static final ZoneId LONDON = EngineClock.LONDON;
 
   private final BankHolidays holidays;
 

@@ -2,7 +2,6 @@ package org.ehcworkflow.casefile;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ehcworkflow.process.EngineClock;
 
 /** The case file in the project's own tables, in the caller's transaction. */
 public class JdbcCaseFile implements CaseFile {
@@ -41,7 +41,7 @@ public class JdbcCaseFile implements CaseFile {
 
   @Override
   public void open(OpenedCase c) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     jdbc.update("""
         insert into ehc_case (case_reference, process_instance_id, requester_type, request_received_date,
           council_reference, current_setting_code, status, created_at, updated_at)
@@ -89,7 +89,7 @@ public class JdbcCaseFile implements CaseFile {
         select ?, ?, ?, ?, ?
         where not exists (select 1 from case_breach where case_reference = ? and time_limit = ? and scope = ?
           and due_date = ?)
-        """, caseReference, limit.name(), scope, Date.valueOf(due), Timestamp.from(Instant.now()),
+        """, caseReference, limit.name(), scope, Date.valueOf(due), Timestamp.from(EngineClock.instant()),
         caseReference, limit.name(), scope, Date.valueOf(due));
   }
 
@@ -107,7 +107,7 @@ public class JdbcCaseFile implements CaseFile {
           scope)
         values (?, ?, ?, ?, ?, ?, ?, ?)
         """, caseReference, e.reason().name(), e.details(), Date.valueOf(e.startsOn()),
-        e.endsOn() == null ? null : Date.valueOf(e.endsOn()), e.recordedBy(), Timestamp.from(Instant.now()),
+        e.endsOn() == null ? null : Date.valueOf(e.endsOn()), e.recordedBy(), Timestamp.from(EngineClock.instant()),
         e.scope());
   }
 
@@ -125,12 +125,12 @@ public class JdbcCaseFile implements CaseFile {
   public void close(String caseReference, CaseStatus status, LocalDate on, String reason) {
     jdbc.update("""
         update ehc_case set status = ?, status_date = ?, status_reason = ?, updated_at = ? where case_reference = ?
-        """, status.name(), Date.valueOf(on), reason, Timestamp.from(Instant.now()), caseReference);
+        """, status.name(), Date.valueOf(on), reason, Timestamp.from(EngineClock.instant()), caseReference);
   }
 
   @Override
   public void recordStep(StepRecord record) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     record.facts().forEach((field, value) -> jdbc.update("""
         insert into case_record (case_reference, process_instance_id, step, field, field_value, free_text,
           recorded_on, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -162,7 +162,7 @@ public class JdbcCaseFile implements CaseFile {
 
   @Override
   public void assignCoordinator(String caseReference, String userId, LocalDate on, String assignedBy) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     if (jdbc.update("update case_coordinator set user_id = ?, assigned_on = ?, assigned_by = ?, assigned_at = ? "
         + "where case_reference = ?", userId, Date.valueOf(on), assignedBy, now, caseReference) == 0) {
       jdbc.update("insert into case_coordinator (case_reference, user_id, assigned_on, assigned_by, assigned_at) "

@@ -2,7 +2,6 @@ package org.ehcworkflow.dataprotection;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ehcworkflow.audit.AuditTrail;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * Anonymises the records of cases past their retention period: the child's and family's details, the plan's text,
@@ -53,7 +54,7 @@ public class Anonymiser {
   }
 
   void anonymise(String caseReference) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     jdbc.update("""
         update case_request set child_given_name = null, child_family_name = null, child_date_of_birth = null,
           contact_email = null, contact_phone = null, summary = null where case_reference = ?""", caseReference);

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.ehcworkflow.process.EveryUserTask;
+import org.ehcworkflow.audit.AuditTrail;
 
 /** Every completed task of every model goes into the audit trail: who completed which step of which case, when. */
 public class AuditedTasks extends AbstractProcessEnginePlugin {

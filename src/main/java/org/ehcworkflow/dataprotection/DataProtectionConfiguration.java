@@ -9,15 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ehcworkflow.audit.AuditTrail;
 
 @Configuration
 @EnableConfigurationProperties(RetentionProperties.class)
 class DataProtectionConfiguration {
-
-  @Bean
-  AuditTrail auditTrail(JdbcTemplate jdbc) {
-    return new AuditTrail(jdbc);
-  }
 
   /** An engine plugin: every completed task goes into the audit trail. */
   @Bean

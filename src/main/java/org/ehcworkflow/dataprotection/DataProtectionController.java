@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.ehcworkflow.audit.AuditTrail;
 
 /** The audit trail (managers, administrators) and the subject access export (administrators only). */
 @RestController

@@ -1,5 +1,5 @@
 /**
- * Data protection for children's records: the audit trail of who viewed or changed a case, the subject access
- * export, and anonymisation of records past their retention period.
+ * Data protection for children's records: every completed task written to the audit trail ({@code audit}), the
+ * subject access export, and anonymisation of records past their retention period.
  */
 package org.ehcworkflow.dataprotection;

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.casefile.CaseFile;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.process.Codes;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.process.TaskInputs;

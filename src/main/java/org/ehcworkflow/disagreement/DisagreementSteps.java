@@ -1,7 +1,7 @@
 package org.ehcworkflow.disagreement;
 
 import static org.ehcworkflow.process.TaskInputs.pastDate;
-import static org.ehcworkflow.process.TaskInputs.record;
+import static org.ehcworkflow.casefile.TaskFacts.record;
 import static org.ehcworkflow.process.TaskInputs.rejectInvalid;
 import static org.ehcworkflow.process.TaskInputs.requireOneOf;
 import static org.ehcworkflow.process.TaskInputs.requireText;

@@ -1,6 +1,6 @@
 package org.ehcworkflow.disagreement;
 
-import org.ehcworkflow.process.IssueDocumentDelegate;
+import org.ehcworkflow.steps.IssueDocumentDelegate;
 import org.ehcworkflow.process.ProcessVariable;
 
 /**

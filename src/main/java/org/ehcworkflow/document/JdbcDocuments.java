@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public class JdbcDocuments implements Documents {
       statement.setString(4, CONTENT_TYPE);
       statement.setBytes(5, content);
       statement.setString(6, checksum);
-      statement.setTimestamp(7, Timestamp.from(Instant.now()));
+      statement.setTimestamp(7, Timestamp.from(EngineClock.instant()));
       statement.setString(8, createdBy);
       statement.setObject(9, planVersion);
       return statement;
@@ -120,7 +119,7 @@ public class JdbcDocuments implements Documents {
   @Override
   public void markFiled(long id, String externalId) {
     jdbc.update("update case_document set external_id = ?, filed_at = ? where id = ?", externalId,
-        Timestamp.from(Instant.now()), id);
+        Timestamp.from(EngineClock.instant()), id);
   }
 
   private static DocumentInfo info(ResultSet rs, int row) throws SQLException {

@@ -1,12 +1,12 @@
 package org.ehcworkflow.document;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ehcworkflow.process.EngineClock;
 
 /** The plan's content in the project's tables, in the caller's transaction. */
 public class JdbcPlanContent implements PlanContent {
@@ -24,7 +24,7 @@ public class JdbcPlanContent implements PlanContent {
 
   @Override
   public void write(String caseReference, PlanSection section, String text, String writtenBy) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     if (jdbc.update("update plan_section set content = ?, updated_by = ?, updated_at = ? where case_reference = ? "
         + "and section = ?", text, writtenBy, now, caseReference, section.name()) == 0) {
       jdbc.update("insert into plan_section (case_reference, section, content, updated_by, updated_at) "
@@ -38,7 +38,7 @@ public class JdbcPlanContent implements PlanContent {
         "select coalesce(max(version), 0) + 1 from plan_version where case_reference = ?", Integer.class,
         caseReference);
     jdbc.update("insert into plan_version (case_reference, version, kind, created_at, created_by) "
-        + "values (?, ?, ?, ?, ?)", caseReference, version, kind, Timestamp.from(Instant.now()), frozenBy);
+        + "values (?, ?, ?, ?, ?)", caseReference, version, kind, Timestamp.from(EngineClock.instant()), frozenBy);
     Long id = jdbc.queryForObject("select id from plan_version where case_reference = ? and version = ?", Long.class,
         caseReference, version);
     jdbc.update("insert into plan_version_section (plan_version_id, section, content) "

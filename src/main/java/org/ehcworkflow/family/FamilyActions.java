@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.ehcworkflow.casefile.CaseFile;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.PlanContent;
 import org.ehcworkflow.document.PlanSection;
 import org.ehcworkflow.needsassessment.Caseload;

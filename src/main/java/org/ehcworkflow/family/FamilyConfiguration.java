@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.ehcworkflow.casefile.CaseFile;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.needsassessment.Caseload;
 import org.ehcworkflow.notification.Notifications;

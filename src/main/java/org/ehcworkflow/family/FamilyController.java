@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.govuk.Pages;
 import org.ehcworkflow.partner.Partner;

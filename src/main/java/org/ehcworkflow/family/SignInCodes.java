@@ -14,6 +14,7 @@ import java.util.Map;
 import org.ehcworkflow.process.DbTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * One-time sign-in codes: six random digits, kept only as a hash bound to their challenge, expiring after
@@ -62,7 +63,7 @@ public class SignInCodes {
   /** @throws TooMany when the case had {@code perWindow} codes in the last {@code window} */
   @Transactional
   public Issued issue(String caseReference) {
-    Instant now = Instant.now();
+    Instant now = EngineClock.instant();
     jdbc.update("delete from family_sign_in where expires_at < ?", Timestamp.from(now.minus(Duration.ofDays(1))));
     Integer recent = jdbc.queryForObject("select count(*) from family_sign_in where case_reference = ? "
         + "and created_at > ?", Integer.class, caseReference, Timestamp.from(now.minus(window)));
@@ -98,7 +99,7 @@ public class SignInCodes {
       return new Checked(Outcome.LOCKED, null, 0);
     }
     // H2 answers a timestamp with time zone as OffsetDateTime, PostgreSQL as Timestamp: one reading for both.
-    if (DbTimes.instant(row.get("expires_at")).isBefore(Instant.now())) {
+    if (DbTimes.instant(row.get("expires_at")).isBefore(EngineClock.instant())) {
       return new Checked(Outcome.EXPIRED, null, 0);
     }
     String given = code == null ? "" : code.replaceAll("\\s", "");
@@ -109,7 +110,7 @@ public class SignInCodes {
       return new Checked(left <= 0 ? Outcome.LOCKED : Outcome.WRONG, null, Math.max(left, 0));
     }
     if (jdbc.update("update family_sign_in set used_at = ? where id = ? and used_at is null",
-        Timestamp.from(Instant.now()), id) == 0) {
+        Timestamp.from(EngineClock.instant()), id) == 0) {
       return new Checked(Outcome.USED, null, 0);
     }
     return new Checked(Outcome.SIGNED_IN, row.get("case_reference").toString(), maxAttempts - attempts);

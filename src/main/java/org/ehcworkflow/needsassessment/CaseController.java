@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;

@@ -29,7 +29,7 @@ import static org.ehcworkflow.process.TaskInputs.date;
 import static org.ehcworkflow.process.TaskInputs.rejectInvalid;
 import static org.ehcworkflow.process.TaskInputs.optionalBoolean;
 import static org.ehcworkflow.process.TaskInputs.pastDate;
-import static org.ehcworkflow.process.TaskInputs.record;
+import static org.ehcworkflow.casefile.TaskFacts.record;
 import static org.ehcworkflow.process.TaskInputs.requireOneOf;
 import static org.ehcworkflow.process.TaskInputs.requireText;
 import static org.ehcworkflow.process.TaskInputs.text;

@@ -2,26 +2,40 @@ package org.ehcworkflow.notification;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.stream.Stream;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanRegister;
 
 /**
  * Finds where a notice goes, at the moment of sending, so no address travels in a process: the family's contact
- * email from the case request or the plan register, a partner type's active addresses from the partner directory, a group's mailbox
- * from configuration, a user's email from the engine's identity service.
+ * email from the case file's request or the plan register, a partner type's active addresses from the partner
+ * directory, a group's mailbox from configuration, a user's email from the engine's identity service. Each is asked
+ * through its own port; no other capability's table is read here.
  */
 public class AddressBook {
 
   private static final String SETTING = "SCHOOL_OR_SETTING";
 
-  private final JdbcTemplate jdbc;
+  private final CaseFile caseFile;
+  private final PlanRegister plans;
+  private final PartnerDirectory partners;
+  private final SettingGroups settings;
   private final Map<String, String> groupMailboxes;
   private final Function<String, String> userEmail;
 
   /** @param userEmail a Camunda user's email, or null */
-  public AddressBook(JdbcTemplate jdbc, Map<String, String> groupMailboxes, Function<String, String> userEmail) {
-    this.jdbc = jdbc;
+  public AddressBook(CaseFile caseFile, PlanRegister plans, PartnerDirectory partners, SettingGroups settings,
+      Map<String, String> groupMailboxes, Function<String, String> userEmail) {
+    this.caseFile = caseFile;
+    this.plans = plans;
+    this.partners = partners;
+    this.settings = settings;
     this.groupMailboxes = Map.copyOf(groupMailboxes);
     this.userEmail = userEmail;
   }
@@ -54,30 +68,21 @@ public class AddressBook {
 
   /** The family's contact emails: from the case request and from the plan register (none when neither holds one). */
   public List<String> familyEmails(String caseReference) {
-    return jdbc.queryForList("""
-        select contact_email from case_request where case_reference = ? and contact_email is not null
-        union select contact_email from ehc_plan where case_reference = ? and contact_email is not null""",
-        String.class, caseReference, caseReference);
+    return Stream.concat(caseFile.requestDetails(caseReference).map(CaseFile.ChildDetails::contactEmail).stream(),
+            plans.find(caseReference).map(Plan::contactEmail).stream())
+        .filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
   }
 
   private List<String> partner(String id, String caseReference) {
     String[] typeAndCode = id.split("/", 2);
     if (typeAndCode.length == 2) {
-      return jdbc.queryForList("""
-          select email from partner where partner_type = ? and code = ? and active = true and email is not null""",
-          String.class, typeAndCode[0], typeAndCode[1]);
+      return partners.activeEmails(typeAndCode[0], typeAndCode[1]);
     }
     if (id.equals(SETTING)) {
       // Once a plan names a setting, that is the child's setting; before, the one recorded when the case opened.
-      return jdbc.queryForList("""
-          select p.email from partner p
-          where p.partner_type = ? and p.active = true and p.email is not null and p.code = coalesce(
-            (select setting_code from ehc_plan where case_reference = ?),
-            (select current_setting_code from ehc_case where case_reference = ?))""",
-          String.class, SETTING, caseReference, caseReference);
+      return settings.currentSetting(caseReference).map(code -> partners.activeEmails(SETTING, code))
+          .orElse(List.of());
     }
-    return jdbc.queryForList(
-        "select email from partner where partner_type = ? and active = true and email is not null order by id",
-        String.class, id);
+    return partners.activeEmails(id, null);
   }
 }

@@ -2,12 +2,11 @@ package org.ehcworkflow.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,34 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notices", description = "Notices that did not arrive, for managers")
 class NoticeController {
 
-  private final JdbcTemplate jdbc;
+  private final OutboxEntries outbox;
   private final NotificationDispatcher dispatcher;
   private final CurrentUser user;
 
-  NoticeController(JdbcTemplate jdbc, NotificationDispatcher dispatcher, CurrentUser user) {
-    this.jdbc = jdbc;
+  NoticeController(OutboxEntries outbox, NotificationDispatcher dispatcher, CurrentUser user) {
+    this.outbox = outbox;
     this.dispatcher = dispatcher;
     this.user = user;
-  }
-
-  /** A notice as managers see it: never its text or address, which may hold personal data. */
-  record NoticeView(long id, String caseReference, String template, String recipientKind, String recipientId,
-      String channel, String status, int attempts, String lastError, OffsetDateTime createdAt) {
   }
 
   @Operation(summary = "Notices in a state, FAILED by default",
       description = "FAILED: a permanent error or the retry budget spent. UNCONFIRMED: delivery was interrupted "
           + "and the channel cannot say whether it arrived. PENDING: waiting for delivery or a retry.")
   @GetMapping
-  List<NoticeView> list(@RequestParam(defaultValue = "FAILED") String status) {
+  List<OutboxEntries.NoticeView> list(@RequestParam(defaultValue = "FAILED") String status) {
     user.requireAnyOf(Roles.MANAGERS);
-    return jdbc.query("""
-        select id, case_reference, template, recipient_kind, recipient_id, channel, status, attempts, last_error,
-          created_at
-        from notification_outbox where status = ? order by id limit 500
-        """, (rs, i) -> new NoticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
-        rs.getObject(10, OffsetDateTime.class)), status.toUpperCase(java.util.Locale.ROOT));
+    return outbox.inState(status.toUpperCase(Locale.ROOT));
   }
 
   @Operation(summary = "Send a FAILED or UNCONFIRMED notice again")

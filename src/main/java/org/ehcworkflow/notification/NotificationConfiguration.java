@@ -13,6 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
+import org.ehcworkflow.plan.PlanRegister;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +42,14 @@ class NotificationConfiguration {
   }
 
   @Bean
-  AddressBook addressBook(JdbcTemplate jdbc, NotificationProperties properties, IdentityService identity) {
-    return new AddressBook(jdbc, properties.groupMailboxes(), userId -> {
+  OutboxEntries outboxEntries(JdbcTemplate jdbc) {
+    return new OutboxEntries(jdbc);
+  }
+
+  @Bean
+  AddressBook addressBook(CaseFile caseFile, PlanRegister plans, PartnerDirectory partners, SettingGroups settings,
+      NotificationProperties properties, IdentityService identity) {
+    return new AddressBook(caseFile, plans, partners, settings, properties.groupMailboxes(), userId -> {
       User user = identity.createUserQuery().userId(userId).singleResult();
       return user == null ? null : user.getEmail();
     });
@@ -65,11 +75,6 @@ class NotificationConfiguration {
           + "notices are kept in the outbox until one is");
     }
     return channels;
-  }
-
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
   }
 
   @Bean

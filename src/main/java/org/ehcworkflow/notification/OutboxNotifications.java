@@ -3,12 +3,12 @@ package org.ehcworkflow.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * Records notices in the {@code notification_outbox} table, in the caller's transaction, so a notice exists
@@ -39,7 +39,7 @@ public class OutboxNotifications implements Notifications {
         where not exists (select 1 from notification_outbox where idempotency_key = ?)
         """,
         notice.idempotencyKey(), notice.caseReference(), notice.recipient().kind().name(), notice.recipient().id(),
-        channelOf.apply(notice.recipient().kind()), notice.template(), toJson(notice), Timestamp.from(Instant.now()), notice.idempotencyKey());
+        channelOf.apply(notice.recipient().kind()), notice.template(), toJson(notice), Timestamp.from(EngineClock.instant()), notice.idempotencyKey());
     if (inserted == 0) {
       LOG.debug("Notice {} for case {} was already recorded", notice.idempotencyKey(), notice.caseReference());
       return false;

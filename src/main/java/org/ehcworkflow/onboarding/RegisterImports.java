@@ -84,7 +84,7 @@ public class RegisterImports {
             imported, unchanged, overdue, invalid, content) values ('QUEUED', ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)
           """, new String[] {"id"});
       insert.setString(1, by);
-      insert.setTimestamp(2, Timestamp.from(Instant.now()));
+      insert.setTimestamp(2, Timestamp.from(EngineClock.instant()));
       insert.setInt(3, parsed.rows());
       insert.setInt(4, parsed.lastLine());
       insert.setBytes(5, csv.getBytes(StandardCharsets.UTF_8));
@@ -115,14 +115,14 @@ public class RegisterImports {
         linesDone = to;
       }
       jdbc.update("update register_import set status = 'DONE', finished_at = ?, content = null, lease_until = null "
-          + "where id = ?", Timestamp.from(Instant.now()), id);
+          + "where id = ?", Timestamp.from(EngineClock.instant()), id);
       Progress done = progress(id).orElseThrow();
       LOG.info("Register import {} done: {} imported, {} unchanged, {} overdue, {} invalid", id, done.imported(),
           done.unchanged(), done.overdue(), done.invalid().size());
     } catch (RuntimeException e) {
       LOG.error("Register import {} failed; its committed chunks stay imported", id, e);
       jdbc.update("update register_import set status = 'FAILED', finished_at = ?, content = null, lease_until = null, "
-          + "error = ? where id = ?", Timestamp.from(Instant.now()),
+          + "error = ? where id = ?", Timestamp.from(EngineClock.instant()),
           "the import stopped with " + e.getClass().getSimpleName() + "; see the log", id);
     }
   }
@@ -166,22 +166,22 @@ public class RegisterImports {
         update register_import set lines_done = ?, rows_done = rows_done + ?, imported = imported + ?,
           unchanged = unchanged + ?, overdue = overdue + ?, invalid = invalid + ?, lease_until = ? where id = ?
         """, linesDone, rows + problems.size(), counts[0], counts[1], counts[2], problems.size(),
-        Timestamp.from(Instant.now().plus(lease)), id);
+        Timestamp.from(EngineClock.instant().plus(lease)), id);
   }
 
   private boolean claim(long id) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     return jdbc.update("""
         update register_import set status = 'RUNNING', started_at = coalesce(started_at, ?), lease_until = ?
         where id = ? and status in ('QUEUED', 'RUNNING') and (lease_until is null or lease_until < ?)
-        """, now, Timestamp.from(Instant.now().plus(lease)), id, now) == 1;
+        """, now, Timestamp.from(EngineClock.instant().plus(lease)), id, now) == 1;
   }
 
   /** Imports that no node holds (queued, or cut by a restart): each is taken up again. */
   public void resumeStale() {
     List<Long> stale = jdbc.queryForList("""
         select id from register_import where status in ('QUEUED', 'RUNNING')
-          and (lease_until is null or lease_until < ?) order by id""", Long.class, Timestamp.from(Instant.now()));
+          and (lease_until is null or lease_until < ?) order by id""", Long.class, Timestamp.from(EngineClock.instant()));
     stale.forEach(id -> executor.execute(() -> run(id)));
   }
 

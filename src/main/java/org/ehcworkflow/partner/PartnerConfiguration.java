@@ -1,5 +1,8 @@
 package org.ehcworkflow.partner;
 
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanRegister;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +19,14 @@ class PartnerConfiguration {
   @Bean
   PartnerCsvImport partnerCsvImport(PartnerDirectory directory) {
     return new PartnerCsvImport(directory);
+  }
+
+  /** Each setting's own group for the tasks meant for it: the setting the case's plan names, else the one it opened with. */
+  @Bean
+  SettingGroups settingGroups(PlanRegister register, CaseFile caseFile) {
+    return new SettingGroups(caseReference -> register.find(caseReference).map(Plan::settingCode)
+        .filter(code -> !code.isBlank())
+        .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)
+            .filter(code -> code != null && !code.isBlank())));
   }
 }

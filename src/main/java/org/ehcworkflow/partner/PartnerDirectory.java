@@ -1,12 +1,12 @@
 package org.ehcworkflow.partner;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.ehcworkflow.process.EngineClock;
 
 /** The partner directory in the project's {@code partner} table. */
 public class PartnerDirectory {
@@ -45,6 +45,18 @@ public class PartnerDirectory {
         code).stream().findFirst();
   }
 
+  /**
+   * The email addresses of the active entries of a type: the one with this code, or for no code every entry of the
+   * type (a team), in the order they were added.
+   */
+  public List<String> activeEmails(String type, String code) {
+    return code == null
+        ? jdbc.queryForList("select email from partner where partner_type = ? and active = true and email is not null "
+            + "order by id", String.class, type)
+        : jdbc.queryForList("select email from partner where partner_type = ? and code = ? and active = true "
+            + "and email is not null order by id", String.class, type, code);
+  }
+
   /** An active setting with this code, for checking a code an officer or caller gives. */
   public boolean hasActiveSetting(String code) {
     Integer count = jdbc.queryForObject(
@@ -60,7 +72,7 @@ public class PartnerDirectory {
    * @return true when a new entry was added
    */
   public boolean save(Partner partner) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     Optional<Long> existing = partner.id() != null ? Optional.of(partner.id()) : jdbc.queryForList(partner.code() != null
             ? "select id from partner where partner_type = ? and code = ?"
             : "select id from partner where partner_type = ? and code is null and organisation_name = ?",

@@ -28,6 +28,11 @@ public class SettingGroups {
     return code == null || code.isBlank() ? null : PREFIX + code.trim().replaceAll("[^A-Za-z0-9]", "");
   }
 
+  /** The code of the case's current setting: the one its plan names, else the one it opened with. */
+  public Optional<String> currentSetting(String caseReference) {
+    return currentSetting.apply(caseReference);
+  }
+
   /** The group of the case's current setting; none when the case has no setting recorded. */
   public List<String> ofCase(String caseReference) {
     return currentSetting.apply(caseReference).map(SettingGroups::groupOf).map(List::of).orElse(List.of());

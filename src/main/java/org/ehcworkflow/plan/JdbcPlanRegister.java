@@ -4,13 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.ehcworkflow.process.EngineClock;
 
 /** The plan register in the project's tables, in the caller's transaction. */
 public class JdbcPlanRegister implements PlanRegister {
@@ -35,7 +34,7 @@ public class JdbcPlanRegister implements PlanRegister {
 
   @Override
   public boolean enter(Plan p, PlanEvent.Kind event, String details, String recordedBy) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(EngineClock.instant());
     int inserted = jdbc.update("insert into ehc_plan (" + COLUMNS + ", created_at, updated_at) "
             + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
             + "where not exists (select 1 from ehc_plan where case_reference = ?)",
@@ -46,7 +45,7 @@ public class JdbcPlanRegister implements PlanRegister {
     if (inserted == 0) {
       return false;
     }
-    event(p.caseReference(), event, event == PlanEvent.Kind.ISSUED ? p.issuedOn() : LocalDate.now(StatutoryCalendar.LONDON), details,
+    event(p.caseReference(), event, event == PlanEvent.Kind.ISSUED ? p.issuedOn() : EngineClock.today(), details,
         recordedBy);
     return true;
   }
@@ -119,7 +118,7 @@ public class JdbcPlanRegister implements PlanRegister {
   }
 
   private static Timestamp now() {
-    return Timestamp.from(Instant.now());
+    return Timestamp.from(EngineClock.instant());
   }
 
   private static Date date(LocalDate date) {

@@ -2,10 +2,8 @@ package org.ehcworkflow.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.util.List;
 import org.ehcworkflow.calendar.SchoolYears;
-import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.ehcworkflow.process.EngineClock;
 
 /** One plan in the register with its history: coordinators and managers only. */
 @RestController
@@ -38,7 +37,7 @@ class PlanController {
   ResponseEntity<PlanView> plan(@PathVariable String caseReference) {
     user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     return ResponseEntity.of(register.find(caseReference).map(plan -> {
-      int yearGroup = plan.yearGroupIn(SchoolYears.schoolYearOf(LocalDate.now(StatutoryCalendar.LONDON)));
+      int yearGroup = plan.yearGroupIn(SchoolYears.schoolYearOf(EngineClock.today()));
       return new PlanView(plan, yearGroup, SchoolYears.label(yearGroup),
           plan.transferOnLeaving().map(t -> t.title()).orElse(null), register.history(caseReference));
     }));

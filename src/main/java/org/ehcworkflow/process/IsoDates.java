@@ -3,7 +3,6 @@ package org.ehcworkflow.process;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.ehcworkflow.calendar.StatutoryCalendar;
 
 /** Reading a date that a person or a caller submitted: an ISO {@code YYYY-MM-DD} string, or a Date read in London. */
 public final class IsoDates {
@@ -17,7 +16,7 @@ public final class IsoDates {
    */
   public static LocalDate parse(String field, Object value) {
     if (value instanceof Date instant) {
-      return instant.toInstant().atZone(StatutoryCalendar.LONDON).toLocalDate();
+      return instant.toInstant().atZone(EngineClock.LONDON).toLocalDate();
     }
     try {
       return LocalDate.parse(value.toString().trim());

@@ -2,13 +2,9 @@ package org.ehcworkflow.process;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.ehcworkflow.casefile.CaseFile;
 
 /**
  * Reading what an officer submitted with a task, in {@code complete} listeners: each failure rejects the completion
@@ -49,25 +45,6 @@ public final class TaskInputs {
       throw InputRejected.because(variable.name() + " " + day + " is in the future");
     }
     return day;
-  }
-
-  /**
-   * Keeps on the case file what this task brought in, with the day and who completed it.
-   *
-   * @param freeText the fields among them that hold free text
-   */
-  public static void record(CaseFile caseFile, DelegateTask task, Map<String, String> facts, Set<String> freeText) {
-    Map<String, String> kept = new LinkedHashMap<>();
-    facts.forEach((field, value) -> {
-      if (value != null && !value.isBlank()) {
-        kept.put(field, value.trim());
-      }
-    });
-    if (!kept.isEmpty()) {
-      caseFile.recordStep(new CaseFile.StepRecord(task.getExecution().getProcessBusinessKey(),
-          task.getProcessInstanceId(), task.getTaskDefinitionKey(), kept, freeText, EngineClock.today(),
-          currentUser(task)));
-    }
   }
 
   /** The text of a variable, or null. */

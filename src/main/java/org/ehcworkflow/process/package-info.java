@@ -1,5 +1,6 @@
 /**
- * What every process shares: typed process variables, the engine's clock as a London date, and thin
- * delegates that send notices, issue documents, start statutory clocks and record breaches.
+ * The kernel every capability shares and that imports none of them: typed process variables and codes, the one
+ * clock (the engine's, in London), reading and refusing what a task submits, and the refusals every route into the
+ * engine answers with.
  */
 package org.ehcworkflow.process;

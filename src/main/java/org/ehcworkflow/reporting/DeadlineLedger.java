@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,21 @@ public class DeadlineLedger extends AbstractProcessEnginePlugin {
 
   public DeadlineLedger(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A step still open under its deadline: where it runs and when it is due. */
+  public record OpenDeadline(long id, String processInstanceId, String activityInstanceId, String caseReference,
+      TimeLimit limit, String scope, LocalDate due) {
+  }
+
+  /** The steps still open whose deadline falls from {@code from} to {@code to}, both included. */
+  public List<OpenDeadline> openDueBetween(LocalDate from, LocalDate to) {
+    return jdbc.query("""
+        select id, process_instance_id, activity_instance_id, case_reference, time_limit, scope, due_date
+        from deadline_ledger where completed_on is null and due_date >= ? and due_date <= ? order by due_date, id""",
+        (rs, i) -> new OpenDeadline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            TimeLimit.valueOf(rs.getString(5)), rs.getString(6), rs.getDate(7).toLocalDate()),
+        Date.valueOf(from), Date.valueOf(to));
   }
 
   /** The property every breach timer carries: its {@link TimeLimit}, or an expression naming the variable that holds it. */

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.document.Documents.StoredDocument;
 import org.ehcworkflow.needsassessment.AdviceGiver;
 import org.ehcworkflow.process.Refusal;
 import org.springframework.transaction.annotation.Transactional;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * An answer sent through a secure link ({@link Asked}: advice, or a requested school's answer to consultation): the
@@ -108,7 +109,7 @@ public class RequestsByLink {
     Asked asked = Asked.valueOf(link.asked());
     Optional<Task> task = task(link);
     String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), asked.dueVariable()))).orElse(null);
-    State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(Instant.now()) ? State.EXPIRED
+    State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(EngineClock.instant()) ? State.EXPIRED
         : task.isEmpty() ? State.ANSWERED : State.OPEN;
     return new Found(link, new Request(state, asked, link.caseReference(), asked == Asked.ADVICE
         ? giverTitle(link.scope()) : settingName.apply(link.scope()), due, link.expiresAt()), task);

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * The secure links partners answer through: each bound to one request (a case, its process instance, what is asked
@@ -41,7 +42,7 @@ public class ResponseLinks {
     jdbc.update("""
         insert into response_link (token_hash, asked, case_reference, process_instance_id, scope, expires_at,
           created_at) values (?, ?, ?, ?, ?, ?, ?)""", hash(token), asked, caseReference, processInstanceId, scope,
-        Timestamp.from(expiresAt), Timestamp.from(Instant.now()));
+        Timestamp.from(expiresAt), Timestamp.from(EngineClock.instant()));
     return token;
   }
 
@@ -60,7 +61,7 @@ public class ResponseLinks {
   /** Marks the link used; false if it was used already (a second submission in a race). */
   public boolean use(long id) {
     return jdbc.update("update response_link set used_at = ? where id = ? and used_at is null",
-        Timestamp.from(Instant.now()), id) == 1;
+        Timestamp.from(EngineClock.instant()), id) == 1;
   }
 
   static String hash(String token) {

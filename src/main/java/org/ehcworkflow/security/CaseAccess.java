@@ -2,7 +2,7 @@ package org.ehcworkflow.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.ehcworkflow.dataprotection.AuditTrail;
+import org.ehcworkflow.audit.AuditTrail;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;

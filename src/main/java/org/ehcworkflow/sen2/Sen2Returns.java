@@ -1,10 +1,9 @@
 package org.ehcworkflow.sen2;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.ehcworkflow.calendar.StatutoryCalendar;
+import org.ehcworkflow.process.EngineClock;
 
 /** The return for a census date, read from the database and written as the DfE's XML, CSV per module, or the report. */
 public class Sen2Returns {
@@ -24,7 +23,7 @@ public class Sen2Returns {
   }
 
   public String xml(Sen2Return.Return sen2) {
-    return new Sen2Files(mapping).xml(sen2, LocalDateTime.now(StatutoryCalendar.LONDON),
+    return new Sen2Files(mapping).xml(sen2, EngineClock.now(),
         Integer.toString(sen2.census().getYear()));
   }
 

@@ -73,7 +73,7 @@ class NoticeDeliveryIT {
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate rest;
   @Autowired org.ehcworkflow.document.Documents documents;
-  @Autowired org.ehcworkflow.process.FinalReminders finalReminders;
+  @Autowired org.ehcworkflow.steps.FinalReminders finalReminders;
 
   MutableClock clock;
   NotificationDispatcher dispatcher;

@@ -1,4 +1,4 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.document.Documents.StoredDocument;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.Recipient;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.ProcessVariable;
 
 /**
  * Issues a statutory document to the family: starts the clocks its service begins (for an appealable decision,

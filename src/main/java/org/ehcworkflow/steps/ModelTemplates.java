@@ -1,4 +1,4 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,11 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.calendar.TimeLimit;
+import org.ehcworkflow.process.EngineClock;
 
 /**
  * Starts statutory clocks at a step: the deadlines of the given time limits, counted from today (the day of

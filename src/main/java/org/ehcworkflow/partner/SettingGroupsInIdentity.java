@@ -1,12 +1,7 @@
-package org.ehcworkflow.security;
+package org.ehcworkflow.partner;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.ehcworkflow.partner.Partner;
-import org.ehcworkflow.partner.PartnerDirectory;
-import org.ehcworkflow.partner.PartnerSaved;
-import org.ehcworkflow.partner.PartnerType;
-import org.ehcworkflow.partner.SettingGroups;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;

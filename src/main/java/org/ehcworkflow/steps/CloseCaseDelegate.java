@@ -1,9 +1,11 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseStatus;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.ProcessVariable;
 
 /** Records the case's outcome on the case file and in {@code caseOutcome}. Input: {@link StepInputs#OUTCOME}. */
 public class CloseCaseDelegate implements JavaDelegate {

@@ -1,6 +1,5 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -15,14 +14,14 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.notification.Notice;
 import org.ehcworkflow.notification.NotificationProperties;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.ehcworkflow.reporting.DeadlineLedger;
+import org.ehcworkflow.reporting.DeadlineLedger.OpenDeadline;
 
 /**
  * The last reminders before a deadline ({@code ehc.calendar.final-reminder-lead-times}, default 2 days): the first
@@ -35,16 +34,16 @@ public class FinalReminders {
   static final String TEMPLATE = "deadline-reminder";
   private static final Logger LOG = LoggerFactory.getLogger(FinalReminders.class);
 
-  private final JdbcTemplate jdbc;
+  private final DeadlineLedger ledger;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final Notifications notifications;
   private final NotificationProperties properties;
   private final List<Period> leadTimes;
 
-  public FinalReminders(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, Notifications notifications,
+  public FinalReminders(DeadlineLedger ledger, RuntimeService runtime, TaskService tasks, Notifications notifications,
       NotificationProperties properties, List<Period> leadTimes) {
-    this.jdbc = jdbc;
+    this.ledger = ledger;
     this.runtime = runtime;
     this.tasks = tasks;
     this.notifications = notifications;
@@ -52,21 +51,11 @@ public class FinalReminders {
     this.leadTimes = List.copyOf(leadTimes);
   }
 
-  record OpenStep(long id, String processInstanceId, String activityInstanceId, String caseReference,
-      TimeLimit limit, String scope, LocalDate due) {
-  }
-
   /** Sends the reminders due on {@code today} that were not sent yet; returns how many were queued. */
   public int sendDue(LocalDate today) {
     int queued = 0;
     for (Period lead : leadTimes) {
-      List<OpenStep> steps = jdbc.query("""
-          select id, process_instance_id, activity_instance_id, case_reference, time_limit, scope, due_date
-          from deadline_ledger where completed_on is null and due_date >= ? and due_date <= ?""",
-          (rs, i) -> new OpenStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              TimeLimit.valueOf(rs.getString(5)), rs.getString(6), rs.getDate(7).toLocalDate()),
-          Date.valueOf(today), Date.valueOf(today.plus(lead)));
-      for (OpenStep step : steps) {
+      for (OpenDeadline step : ledger.openDueBetween(today, today.plus(lead))) {
         for (Recipient recipient : holders(step)) {
           Map<String, String> fields = Map.of("caseReference", step.caseReference(), "deadline", step.due().toString(),
               "deadlineTitle", step.limit().title(), "legalReference", step.limit().legalReference());
@@ -85,7 +74,7 @@ public class FinalReminders {
   }
 
   /** Who holds the step: the open tasks under its activity instance (or in the process it called). */
-  List<Recipient> holders(OpenStep step) {
+  List<Recipient> holders(OpenDeadline step) {
     ActivityInstance tree = runtime.getActivityInstance(step.processInstanceId());
     Set<String> executions = new HashSet<>();
     ActivityInstance host = tree == null ? null : find(tree, step.activityInstanceId());

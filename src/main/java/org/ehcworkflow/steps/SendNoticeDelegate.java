@@ -1,4 +1,4 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

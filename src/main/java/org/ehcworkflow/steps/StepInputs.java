@@ -1,4 +1,6 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
+
+import org.ehcworkflow.process.ProcessVariable;
 
 /**
  * The input parameters the shared steps read, declared once. They are BPMN input parameters, local to the

@@ -1,4 +1,4 @@
-package org.ehcworkflow.process;
+package org.ehcworkflow.steps;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import org.ehcworkflow.notification.Notice;
 import org.ehcworkflow.notification.NotificationProperties;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.notification.Recipient;
+import org.ehcworkflow.process.EveryUserTask;
 
 /**
  * Tells people of each new task of every model, in the task's own transaction: its assignee, or each candidate

@@ -1,0 +1,49 @@
+package org.ehcworkflow.needsassessment;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.ehcworkflow.calendar.DeadlineSchedule;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.document.PlanContent;
+import org.ehcworkflow.document.PlanSection;
+import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
+import org.ehcworkflow.quality.QualityCheck;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The needs assessment's beans, under the names its model gives them ({@code ${openCase}}, {@code ${decisions}}, ...). */
+@Configuration
+class NeedsAssessmentConfiguration {
+
+  @Bean
+  OpenCaseListener openCase(CaseFile caseFile, DeadlineSchedule schedule, PartnerDirectory partners) {
+    return new OpenCaseListener(caseFile, schedule, partners::hasActiveSetting);
+  }
+
+  @Bean
+  TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners, QualityCheck quality, PlanContent plans) {
+    return new TaskDecisions(caseFile, partners::hasActiveSetting,
+        (caseReference, stage) -> quality.workingCopy(caseReference, stage).blocking(),
+        (caseReference, setting) -> {
+          if (plans.workingCopy(caseReference).getOrDefault(PlanSection.I, "").isBlank()) {
+            plans.write(caseReference, PlanSection.I, setting, "process:finalise-plan");
+          }
+        });
+  }
+
+  @Bean
+  Caseload caseload(CaseFile caseFile, IdentityService identity) {
+    return new Caseload(caseFile, identity);
+  }
+
+  @Bean
+  CaseOpening caseOpening(RuntimeService runtime, CaseFile caseFile) {
+    return new CaseOpening(runtime, caseFile);
+  }
+
+  @Bean
+  AdviceRequests adviceRequests(SettingGroups settingGroups) {
+    return new AdviceRequests(settingGroups);
+  }
+}
