@@ -1,5 +1,6 @@
 package org.ehcworkflow.annualreview;
 
+import org.ehcworkflow.security.AnySignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A school's review tray for its signed-in staff (HTTP Basic or the Tasklist session): their own settings only. */
+@AnySignedInUser(narrowedBy = "the settings whose groups the user is in: a SENCO sees their own setting only")
 @RestController
 @Tag(name = "Schools", description = "A school's annual reviews due this term and next")
 class SchoolReviewController {

@@ -17,6 +17,7 @@ import org.ehcworkflow.process.Codes;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.process.TaskInputs;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,9 +71,9 @@ class DisagreementController {
           + "to amend it (NOT_TO_AMEND), or a refusal (NOT_TO_ASSESS, NOT_TO_ISSUE) notified outside the system. "
           + "400 names the field at fault; 404 if there is no such case or plan; 409 if the same decision is already "
           + "in dispute.")
+  @Allowed(Roles.COORDINATORS)
   @PostMapping
   ResponseEntity<DisagreementView> record(@PathVariable String caseReference, @RequestBody DisagreementRequest body) {
-    user.requireAnyOf(Roles.COORDINATORS);
     if (body == null) {
       throw Refusal.invalid("decision, decisionNotifiedOn, disagreement and disagreementDate are required");
     }
@@ -95,9 +96,9 @@ class DisagreementController {
   }
 
   @Operation(summary = "A case's disagreements, open and concluded, with the step each is at")
+  @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
   @GetMapping
   ResponseEntity<List<DisagreementView>> list(@PathVariable String caseReference) {
-    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     List<DisagreementView> views = new ArrayList<>();
     history.createHistoricProcessInstanceQuery().processDefinitionKey(DisagreementVariables.DISAGREEMENT_PROCESS)
         .processInstanceBusinessKey(caseReference).orderByProcessInstanceStartTime().asc().list()

@@ -1,5 +1,6 @@
 package org.ehcworkflow.document;
 
+import org.ehcworkflow.security.AnySignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * section is the section's ({@link PlanSection#editableBy}). Works with HTTP Basic and, for links opened from
  * Tasklist, with the webapp session (changes then need its CSRF token, from {@code /api/session/csrf-token}).
  */
+@AnySignedInUser(narrowedBy = "CaseAccess: the case's officers, managers and the partners the case asked")
 @RestController
 @AnswersBadInput
 @Tag(name = "Documents and plan", description = "Statutory documents of a case, and the plan's sections and versions")

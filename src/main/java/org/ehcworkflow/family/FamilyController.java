@@ -1,5 +1,6 @@
 package org.ehcworkflow.family;
 
+import org.ehcworkflow.security.NoAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * contact email on the case, then the case page, comments on the draft plan, and messages to the coordinator.
  * Every page and action is in the audit trail as the family's; no page shows another case.
  */
+@NoAccount(checkedBy = "the family's session, from a one-time code sent to the case's contact email")
 @Controller
 @ConditionalOnProperty(name = "ehc.family.enabled", havingValue = "true", matchIfMissing = true)
 class FamilyController {

@@ -16,11 +16,13 @@ import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,9 +87,9 @@ class CaseController {
   @Operation(summary = "Open an EHC needs assessment case",
       description = "Validates the request like every other route, starts ehc-needs-assessment and returns the "
           + "statutory deadlines. 400 names the field at fault; 409 if the case reference is already open.")
+  @Allowed(Roles.COORDINATORS)
   @PostMapping
   ResponseEntity<OpenedCaseResponse> open(@RequestBody OpenCaseRequest request) {
-    user.requireAnyOf(Roles.COORDINATORS);
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.name(), request.requestReceivedDate());
     variables.put(NeedsAssessmentVariables.REQUESTER_TYPE.name(), request.requesterType());
@@ -103,9 +105,9 @@ class CaseController {
 
   @Operation(summary = "A case with its statutory deadlines, recorded breaches and exceptions, and what each step "
       + "recorded (the setting's response, the family's representations, the date of a disagreement, ...)")
+  @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
   @GetMapping("/{caseReference}")
   ResponseEntity<CaseView> read(@PathVariable String caseReference) {
-    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     return caseFile.find(caseReference)
         .map(c -> {
           audit.record(user.id(), AuditTrail.Action.VIEWED, caseReference, "GET /api/cases/" + caseReference);
@@ -115,9 +117,9 @@ class CaseController {
   }
 
   @Operation(summary = "Withdraw a case", description = "Ends all open work on the case with the recorded reason.")
+  @Allowed(Roles.COORDINATORS)
   @PostMapping("/{caseReference}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String caseReference, @RequestBody Withdrawal withdrawal) {
-    user.requireAnyOf(Roles.COORDINATORS);
     if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
       throw Refusal.invalid("reason is required to withdraw a case");
     }
@@ -138,10 +140,10 @@ class CaseController {
   @Operation(summary = "Name the case's coordinator (managers)",
       description = "The caseload: the officer the family sees and writes to. 400 when the user is not a coordinator; "
           + "404 for an unknown case or plan.")
-  @org.springframework.web.bind.annotation.PutMapping("/{caseReference}/coordinator")
+  @Allowed(Roles.MANAGERS)
+  @PutMapping("/{caseReference}/coordinator")
   ResponseEntity<Map<String, String>> assignCoordinator(@PathVariable String caseReference,
       @RequestBody CoordinatorChange change) {
-    user.requireAnyOf(Roles.MANAGERS);
     caseload.assign(caseReference, change == null ? null : change.coordinator(), user.id(),
         caseFile.exists(caseReference) || register.find(caseReference).isPresent());
     audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "coordinator named: " + change.coordinator());

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,27 +25,25 @@ class NoticeController {
 
   private final OutboxEntries outbox;
   private final NotificationDispatcher dispatcher;
-  private final CurrentUser user;
 
-  NoticeController(OutboxEntries outbox, NotificationDispatcher dispatcher, CurrentUser user) {
+  NoticeController(OutboxEntries outbox, NotificationDispatcher dispatcher) {
     this.outbox = outbox;
     this.dispatcher = dispatcher;
-    this.user = user;
   }
 
   @Operation(summary = "Notices in a state, FAILED by default",
       description = "FAILED: a permanent error or the retry budget spent. UNCONFIRMED: delivery was interrupted "
           + "and the channel cannot say whether it arrived. PENDING: waiting for delivery or a retry.")
+  @Allowed(Roles.MANAGERS)
   @GetMapping
   List<OutboxEntries.NoticeView> list(@RequestParam(defaultValue = "FAILED") String status) {
-    user.requireAnyOf(Roles.MANAGERS);
     return outbox.inState(status.toUpperCase(Locale.ROOT));
   }
 
   @Operation(summary = "Send a FAILED or UNCONFIRMED notice again")
+  @Allowed(Roles.MANAGERS)
   @PostMapping("/{id}/retry")
   ResponseEntity<Void> retry(@PathVariable long id) {
-    user.requireAnyOf(Roles.MANAGERS);
     return dispatcher.retry(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
   }
 }

@@ -6,7 +6,9 @@ import org.springframework.http.ResponseEntity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +42,9 @@ class OnboardingController {
           + "(400 if the header is wrong); the plans are entered in committed chunks, each with its annual review "
           + "and due date. Follow GET /api/plans/import/{id}. A case reference already in the register is left "
           + "unchanged, so the same file can be sent again safely; an import cut by a restart resumes.")
+  @Allowed(Roles.ADMINISTRATORS)
   @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
   ResponseEntity<Accepted> importCsv(@RequestBody String csv) {
-    user.requireAdministrator();
     long id = imports.submit(csv, user.id());
     String progress = "/api/plans/import/" + id;
     return ResponseEntity.accepted().location(URI.create(progress)).body(new Accepted(id, "QUEUED", progress));
@@ -51,9 +53,9 @@ class OnboardingController {
   @Operation(summary = "An import's progress and, when it is done, its report",
       description = "Rows done of the total, plans imported, already in the register (unchanged), overdue reviews, "
           + "and each invalid row with its line number and reason.")
+  @Allowed(Roles.ADMINISTRATORS)
   @GetMapping("/import/{id}")
   ResponseEntity<RegisterImports.Progress> progress(@PathVariable long id) {
-    user.requireAdministrator();
     return imports.progress(id).map(ResponseEntity::ok)
         .orElseThrow(() -> Refusal.notFound("import " + id + " does not exist"));
   }

@@ -3,7 +3,7 @@ package org.ehcworkflow.partner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,12 +28,10 @@ class PartnerController {
 
   private final PartnerDirectory directory;
   private final PartnerCsvImport csvImport;
-  private final CurrentUser user;
 
-  PartnerController(PartnerDirectory directory, PartnerCsvImport csvImport, CurrentUser user) {
+  PartnerController(PartnerDirectory directory, PartnerCsvImport csvImport) {
     this.directory = directory;
     this.csvImport = csvImport;
-    this.user = user;
   }
 
   /** An entry as submitted. */
@@ -41,25 +39,25 @@ class PartnerController {
       Boolean active) {
   }
 
+  @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
   @GetMapping
   List<Partner> list() {
-    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     return directory.all();
   }
 
   @Operation(summary = "Add a partner, or update the one with the same type and code")
+  @Allowed(Roles.ADMINISTRATORS)
   @PostMapping
   ResponseEntity<Partner> add(@RequestBody PartnerInput input) {
-    user.requireAdministrator();
     Partner partner = toPartner(null, input);
     boolean added = directory.save(partner);
     return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(partner);
   }
 
   @Operation(summary = "Change a partner (set active to false to stop sending to it)")
+  @Allowed(Roles.ADMINISTRATORS)
   @PutMapping("/{id}")
   ResponseEntity<Partner> change(@PathVariable long id, @RequestBody PartnerInput input) {
-    user.requireAdministrator();
     if (directory.byId(id).isEmpty()) {
       return ResponseEntity.notFound().build();
     }
@@ -70,9 +68,9 @@ class PartnerController {
   @Operation(summary = "Import partners from CSV",
       description = "Header: partner_type,code,organisation_name,email,phone,active. Valid rows are added or "
           + "updated by type and code; invalid rows are reported with their line number and change nothing.")
+  @Allowed(Roles.ADMINISTRATORS)
   @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
   PartnerCsvImport.Report importCsv(@RequestBody String csv) {
-    user.requireAdministrator();
     return csvImport.importCsv(csv);
   }
 

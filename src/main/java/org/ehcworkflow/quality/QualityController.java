@@ -10,7 +10,8 @@ import org.ehcworkflow.quality.PlanQuality.Assessment;
 import org.ehcworkflow.quality.PlanQuality.Stage;
 import org.ehcworkflow.security.AnswersBadInput;
 import org.ehcworkflow.security.CaseAccess;
-import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
+import org.ehcworkflow.security.AnySignedInUser;
 import org.ehcworkflow.security.Roles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,13 +27,11 @@ class QualityController {
   private final QualityCheck check;
   private final QualityReport report;
   private final CaseAccess access;
-  private final CurrentUser user;
 
-  QualityController(QualityCheck check, QualityReport report, CaseAccess access, CurrentUser user) {
+  QualityController(QualityCheck check, QualityReport report, CaseAccess access) {
     this.check = check;
     this.report = report;
     this.access = access;
-    this.user = user;
   }
 
   /**
@@ -44,6 +43,7 @@ class QualityController {
   @Operation(summary = "The plan's working copy checked against the plan quality rules",
       description = "stage: draft (default) or final. Each finding names its section, its rule and its source; "
           + "blocking findings need a recorded reason before the draft is served or the final issued.")
+  @AnySignedInUser(narrowedBy = "CaseAccess: the case's officers, managers and the partners the case asked")
   @GetMapping("/api/plans/{caseReference}/quality")
   Findings quality(@PathVariable String caseReference, @RequestParam(defaultValue = "draft") String stage) {
     access.requireCase(caseReference);
@@ -58,9 +58,9 @@ class QualityController {
 
   @Operation(summary = "Grades of the plans issued in a period: overall, by team, by setting and by month",
       description = "Managers only. from and to (YYYY-MM-DD) default to the calendar year so far.")
+  @Allowed(Roles.MANAGERS)
   @GetMapping("/api/quality")
   QualityReport.Report grades(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    user.requireAnyOf(Roles.MANAGERS);
     return report.report(ReportPeriod.parse(EngineClock.today(), from, to));
   }
 }

@@ -3,7 +3,7 @@ package org.ehcworkflow.reporting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ehcworkflow.process.EngineClock;
-import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.security.AnswersBadInput;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,19 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelinessController {
 
   private final TimelinessReport report;
-  private final CurrentUser user;
 
-  TimelinessController(TimelinessReport report, CurrentUser user) {
+  TimelinessController(TimelinessReport report) {
     this.report = report;
-    this.user = user;
   }
 
   @Operation(summary = "Open deadlines due within 7 days and breached, and on-time rates for a period",
       description = "from and to (YYYY-MM-DD) default to the calendar year so far.")
+  @Allowed(Roles.MANAGERS)
   @GetMapping
   TimelinessReport.Report timeliness(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    user.requireAnyOf(Roles.MANAGERS);
     return report.report(EngineClock.today(), from, to);
   }
 }

@@ -1,5 +1,6 @@
 package org.ehcworkflow.respond;
 
+import org.ehcworkflow.security.NoAccount;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * advice and a PDF upload. No account: the link is the credential, for this one request, until it is used or
  * expires. An unknown (or tampered), expired or used link gets a page that says so and changes nothing.
  */
+@NoAccount(checkedBy = "the secure link's token: one request, unguessable, expiring")
 @Controller
 class RespondController {
 

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import jakarta.servlet.FilterConfig;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The webapps have their own login; the engine REST API and the project's API ({@code /api}) are not
@@ -22,6 +24,18 @@ import jakarta.servlet.FilterConfig;
 class SecurityConfiguration {
 
   private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+  /** Each endpoint's declared access ({@link Allowed}, {@link AnySignedInUser}, {@link NoAccount}), enforced. */
+  @Bean
+  WebMvcConfigurer endpointAccess(CurrentUser user) {
+    EndpointAccess access = new EndpointAccess(user);
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(access);
+      }
+    };
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication(

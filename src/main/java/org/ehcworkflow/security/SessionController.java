@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class SessionController {
 
   @Operation(summary = "The CSRF token of the signed-in webapp session, for pages that change data")
+  @AnySignedInUser(narrowedBy = "the caller's own session")
   @GetMapping("/api/session/csrf-token")
   Map<String, String> csrfToken(HttpServletRequest request) {
     String token = ApiAuthenticationProvider.csrfToken(request.getSession(false));

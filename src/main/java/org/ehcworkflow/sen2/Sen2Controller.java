@@ -11,6 +11,7 @@ import org.ehcworkflow.process.IsoDates;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.process.TaskInputs;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,10 +49,10 @@ class Sen2Controller {
   @Operation(summary = "The SEN2 return for a census date",
       description = "format=xml (default): the DfE's XML, one file; format=csv with module=one of the modules: that "
           + "module for checking; format=validation: each record that would fail, by case reference, with its rule.")
+  @Allowed({Roles.MANAGERS, Roles.ADMINISTRATORS})
   @GetMapping("/api/returns/sen2")
   ResponseEntity<?> sen2(@RequestParam(required = false) String census,
       @RequestParam(defaultValue = "xml") String format, @RequestParam(required = false) String module) {
-    user.requireAnyOf(Roles.MANAGERS, Roles.ADMINISTRATORS);
     if (census == null || census.isBlank()) {
       throw Refusal.invalid("census is required, as YYYY-MM-DD (the census day, for example 2027-01-21)");
     }
@@ -83,9 +84,9 @@ class Sen2Controller {
   }
 
   @Operation(summary = "The SEN2 items recorded for a child")
+  @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
   @GetMapping("/api/cases/{caseReference}/sen2")
   ResponseEntity<Sen2Details> details(@PathVariable String caseReference) {
-    user.requireAnyOf(Roles.COORDINATORS, Roles.MANAGERS);
     if (!store.known(caseReference)) {
       throw Refusal.notFound("caseReference " + caseReference + " is not a case or a plan");
     }
@@ -96,9 +97,9 @@ class Sen2Controller {
   @Operation(summary = "Record the SEN2 items for a child",
       description = "Replaces what was recorded. Every code is checked against the DfE code lists in the mapping; 400 "
           + "names the field at fault and changes nothing.")
+  @Allowed(Roles.COORDINATORS)
   @PutMapping("/api/cases/{caseReference}/sen2")
   ResponseEntity<Map<String, Object>> record(@PathVariable String caseReference, @RequestBody Sen2Details body) {
-    user.requireAnyOf(Roles.COORDINATORS);
     if (body == null) {
       throw Refusal.invalid("the SEN2 items are required");
     }

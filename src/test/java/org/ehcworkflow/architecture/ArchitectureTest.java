@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,22 +30,36 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.security.Allowed;
+import org.ehcworkflow.security.AnySignedInUser;
+import org.ehcworkflow.security.NoAccount;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The structure, proven: no package cycles, a kernel ({@code process}) that imports no capability, every
  * dependency between modules the one the README's architecture table allows (and the table no wider than the
- * code), no SQL in controllers, and one clock.
+ * code), every endpoint declaring who may call it, no SQL in controllers, and one clock.
  */
 class ArchitectureTest {
 
   private static final String ROOT = "org.ehcworkflow";
   private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` \\|[^|]*\\| ([^|]*) \\|\\s*$");
   private static final Pattern MODULE = Pattern.compile("`(\\w+)`");
+
+  private static final List<Class<? extends Annotation>> MAPPINGS = List.of(RequestMapping.class, GetMapping.class,
+      PostMapping.class, PutMapping.class, DeleteMapping.class, PatchMapping.class);
+  private static final List<Class<? extends Annotation>> ACCESS =
+      List.of(Allowed.class, AnySignedInUser.class, NoAccount.class);
 
   private static JavaClasses classes;
 
@@ -119,6 +135,25 @@ class ArchitectureTest {
         .because("the engine's clock is the application's one source of time (EngineClock), so a test that "
             + "moves it moves timers, dates and timestamps together")
         .check(classes);
+  }
+
+  @Test
+  void everyEndpointDeclaresWhoMayCallIt() {
+    List<String> undeclared = new ArrayList<>();
+    for (JavaClass type : classes) {
+      boolean onType = ACCESS.stream().anyMatch(type::isAnnotatedWith);
+      for (JavaMethod method : type.getMethods()) {
+        boolean endpoint = MAPPINGS.stream().anyMatch(method::isAnnotatedWith);
+        long declared = ACCESS.stream().filter(method::isAnnotatedWith).count();
+        if (endpoint && declared == 0 && !onType) {
+          undeclared.add(method.getFullName());
+        }
+        if (declared > 1) {
+          undeclared.add(method.getFullName() + " (declares more than one)");
+        }
+      }
+    }
+    assertThat(undeclared).as("endpoints without exactly one of @Allowed, @AnySignedInUser, @NoAccount").isEmpty();
   }
 
   /** A module's dependencies on other modules, from every class under it (fields, calls, signatures, annotations). */
