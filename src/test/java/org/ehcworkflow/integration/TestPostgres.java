@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -22,6 +25,24 @@ public final class TestPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
+    String url = newDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  /**
+   * A database of its own with the project's migrations applied as the application applies them (Flyway, its own
+   * history table), for testing an adapter without a Spring context.
+   */
+  public static synchronized JdbcTemplate migratedDatabase() {
+    DriverManagerDataSource source = new DriverManagerDataSource(newDatabase(), "postgres", "");
+    Flyway.configure().dataSource(source).locations("classpath:db/migration").table("ehc_schema_history").load()
+        .migrate();
+    return new JdbcTemplate(source);
+  }
+
+  private static String newDatabase() {
     String database = "ehc_test_" + DATABASES.incrementAndGet();
     try {
       if (server == null) {
@@ -36,9 +57,6 @@ public final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("test database " + database + " could not be created", e);
     }
-    String url = server.getJdbcUrl("postgres", database);
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
+    return server.getJdbcUrl("postgres", database);
   }
 }

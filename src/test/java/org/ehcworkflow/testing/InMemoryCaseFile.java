@@ -20,11 +20,12 @@ public class InMemoryCaseFile implements CaseFile {
   public final Map<String, List<TimeLimitException>> exceptions = new ConcurrentHashMap<>();
   public final Map<String, List<StepRecord>> steps = new ConcurrentHashMap<>();
   public final Map<String, String> coordinators = new ConcurrentHashMap<>();
-  private final AtomicInteger counter = new AtomicInteger();
+  private final Map<Integer, AtomicInteger> counters = new ConcurrentHashMap<>();
 
   @Override
   public String nextCaseReference(int year) {
-    return String.format("EHC-%d-%05d", year, counter.incrementAndGet());
+    return String.format("EHC-%d-%05d", year,
+        counters.computeIfAbsent(year, y -> new AtomicInteger()).incrementAndGet());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.ehcworkflow.testing;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.plan.PlanStatus;
+import org.ehcworkflow.process.EngineClock;
 
 /** The plan register in memory, for process tests. */
 public class InMemoryPlanRegister implements PlanRegister {
@@ -28,14 +28,15 @@ public class InMemoryPlanRegister implements PlanRegister {
     if (plans.putIfAbsent(plan.caseReference(), plan) != null) {
       return false;
     }
-    event(plan.caseReference(), event, plan.issuedOn(), details, recordedBy);
+    event(plan.caseReference(), event, event == PlanEvent.Kind.ISSUED ? plan.issuedOn() : EngineClock.today(), details,
+        recordedBy);
     return true;
   }
 
   @Override
   public void recordReview(String caseReference, LocalDate meetingDate, LocalDate nextDue, String details,
       String recordedBy) {
-    Plan p = plans.get(caseReference);
+    Plan p = held(caseReference);
     plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
         p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), meetingDate, nextDue,
         p.status(), p.ceasedOn(), p.lastTransferOn(), p.source()));
@@ -44,16 +45,19 @@ public class InMemoryPlanRegister implements PlanRegister {
 
   @Override
   public void recordAmendment(String caseReference, LocalDate issuedOn, NamedSetting s, String recordedBy) {
-    Plan p = plans.get(caseReference);
-    plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
-        p.contactEmail(), s.code(), s.name(), s.upperAge(), p.issuedOn(), p.lastReviewedOn(), p.nextReviewDue(),
-        p.status(), p.ceasedOn(), p.lastTransferOn(), p.source()));
-    event(caseReference, PlanEvent.Kind.AMENDED, issuedOn, s.name(), recordedBy);
+    Plan p = held(caseReference);
+    if (s != null) {
+      plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
+          p.contactEmail(), s.code(), s.name(), s.upperAge(), p.issuedOn(), p.lastReviewedOn(), p.nextReviewDue(),
+          p.status(), p.ceasedOn(), p.lastTransferOn(), p.source()));
+    }
+    event(caseReference, PlanEvent.Kind.AMENDED, issuedOn,
+        s == null ? "amended plan issued" : "amended plan issued, naming " + s.name(), recordedBy);
   }
 
   @Override
   public void recordTransferStarted(String caseReference, LocalDate transferDay, String details, String recordedBy) {
-    Plan p = plans.get(caseReference);
+    Plan p = held(caseReference);
     plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
         p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), p.lastReviewedOn(),
         p.nextReviewDue(), p.status(), p.ceasedOn(), transferDay, p.source()));
@@ -62,7 +66,7 @@ public class InMemoryPlanRegister implements PlanRegister {
 
   @Override
   public void cease(String caseReference, LocalDate on, String reason, String recordedBy) {
-    Plan p = plans.get(caseReference);
+    Plan p = held(caseReference);
     plans.put(caseReference, new Plan(p.caseReference(), p.councilReference(), p.dateOfBirth(), p.receptionYear(),
         p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), p.issuedOn(), p.lastReviewedOn(),
         p.nextReviewDue(), PlanStatus.CEASED, on, p.lastTransferOn(), p.source()));
@@ -87,8 +91,16 @@ public class InMemoryPlanRegister implements PlanRegister {
     return events.getOrDefault(caseReference, List.of());
   }
 
+  private Plan held(String caseReference) {
+    Plan plan = plans.get(caseReference);
+    if (plan == null) {
+      throw new IllegalStateException("no plan in the register for case " + caseReference);
+    }
+    return plan;
+  }
+
   private void event(String caseReference, PlanEvent.Kind kind, LocalDate date, String details, String by) {
     events.computeIfAbsent(caseReference, k -> new ArrayList<>()).add(new PlanEvent(kind, date, details, by,
-        Instant.now()));
+        EngineClock.instant()));
   }
 }
