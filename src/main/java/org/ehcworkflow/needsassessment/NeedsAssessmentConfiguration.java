@@ -4,11 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
-import org.ehcworkflow.document.PlanContent;
-import org.ehcworkflow.document.PlanSection;
 import org.ehcworkflow.partner.PartnerDirectory;
 import org.ehcworkflow.partner.SettingGroups;
-import org.ehcworkflow.quality.QualityCheck;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,14 +19,8 @@ class NeedsAssessmentConfiguration {
   }
 
   @Bean
-  TaskDecisions decisions(CaseFile caseFile, PartnerDirectory partners, QualityCheck quality, PlanContent plans) {
-    return new TaskDecisions(caseFile, partners::hasActiveSetting,
-        (caseReference, stage) -> quality.workingCopy(caseReference, stage).blocking(),
-        (caseReference, setting) -> {
-          if (plans.workingCopy(caseReference).getOrDefault(PlanSection.I, "").isBlank()) {
-            plans.write(caseReference, PlanSection.I, setting, "process:finalise-plan");
-          }
-        });
+  TaskDecisions decisions(CaseFile caseFile) {
+    return new TaskDecisions(caseFile);
   }
 
   @Bean

@@ -38,9 +38,6 @@ public final class NeedsAssessmentVariables {
       ProcessVariable.of("adviceGiver", String.class, "the AdviceGiver of one advice request (multi-instance element)");
   public static final ProcessVariable<String> ISSUE_DECISION =
       ProcessVariable.oneOf("issueDecision", "'issue' or 'doNotIssue' (reg 10)", "issue", "doNotIssue");
-  public static final ProcessVariable<String> REQUESTED_SETTING =
-      ProcessVariable.of("requestedSetting", String.class,
-          "partner directory code of the school or college the family asked to be named; empty if none");
   /** The case file's choice that records the child's SEN2 items (kept by the {@code sen2} package). */
   public static final String RECORD_SEN2 = "recordSen2";
   public static final ProcessVariable<String> CASE_FILE_ACTION =
@@ -73,12 +70,4 @@ public final class NeedsAssessmentVariables {
       ProcessVariable.of("adviceExceptionStartsOn", String.class, "first day the advice exception applied (ISO date)");
   public static final ProcessVariable<String> ADVICE_EXCEPTION_DETAILS =
       ProcessVariable.of("adviceExceptionDetails", String.class, "what happened, without personal details");
-  public static final ProcessVariable<String> REPRESENTATIONS =
-      ProcessVariable.of("representations", String.class, "the family's representations on the draft or amendments");
-  public static final ProcessVariable<Boolean> MEETING_REQUESTED =
-      ProcessVariable.of("meetingRequested", Boolean.class, "the family asked to meet an officer about the draft (reg 13(1)(b))");
-  public static final ProcessVariable<String> SETTING_RESPONSE =
-      ProcessVariable.oneOf("settingResponse", "the consulted setting's answer", "agreed", "declined", "noReply");
-  public static final ProcessVariable<String> SETTING_RESPONSE_NOTES =
-      ProcessVariable.of("settingResponseNotes", String.class, "the setting's reasons, in its words");
 }

@@ -1,6 +1,7 @@
 package org.ehcworkflow.partner;
 
 import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.plan.ActiveSettings;
 import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanRegister;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +15,12 @@ class PartnerConfiguration {
   @Bean
   PartnerDirectory partnerDirectory(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     return new PartnerDirectory(jdbc, partner -> events.publishEvent(new PartnerSaved(partner)));
+  }
+
+  /** The plan's finalisation checks a named or requested setting against the directory. */
+  @Bean
+  ActiveSettings activeSettings(PartnerDirectory directory) {
+    return directory::hasActiveSetting;
   }
 
   @Bean

@@ -26,6 +26,17 @@ public final class PlanVariables {
       ProcessVariable.of("namedSettingUpperAge", Number.class, "statutory upper age of the named setting, if known");
   public static final ProcessVariable<Number> CHILD_YEAR_GROUP =
       ProcessVariable.of("childYearGroup", Number.class, "year group an officer recorded (0 = reception), if any");
+  public static final ProcessVariable<String> REQUESTED_SETTING =
+      ProcessVariable.of("requestedSetting", String.class,
+          "partner directory code of the school or college the family asked to be named; empty if none");
+  public static final ProcessVariable<String> REPRESENTATIONS =
+      ProcessVariable.of("representations", String.class, "the family's representations on the draft or amendments");
+  public static final ProcessVariable<Boolean> MEETING_REQUESTED =
+      ProcessVariable.of("meetingRequested", Boolean.class, "the family asked to meet an officer about the draft (reg 13(1)(b))");
+  public static final ProcessVariable<String> SETTING_RESPONSE =
+      ProcessVariable.oneOf("settingResponse", "the consulted setting's answer", "agreed", "declined", "noReply");
+  public static final ProcessVariable<String> SETTING_RESPONSE_NOTES =
+      ProcessVariable.of("settingResponseNotes", String.class, "the setting's reasons, in its words");
 
   /** A new plan after an assessment. */
   public static final String NEW_PLAN = "NEW_PLAN";

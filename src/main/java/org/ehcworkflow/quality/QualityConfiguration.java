@@ -11,6 +11,7 @@ import org.ehcworkflow.calendar.SchoolYears;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.document.PlanContent;
 import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanGate;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.quality.PlanQuality.AdviceReceived;
@@ -31,6 +32,14 @@ class QualityConfiguration {
     try (InputStream in = Files.newInputStream(Path.of(rules))) {
       return PlanQuality.read(in);
     }
+  }
+
+  /** The plan's finalisation asks this before it serves a draft or issues a plan: the blocking findings. */
+  @Bean
+  PlanGate planGate(QualityCheck quality) {
+    return (caseReference, stage) -> quality.workingCopy(caseReference, PlanQuality.Stage.valueOf(stage.name()))
+        .blocking().stream().map(finding -> new PlanGate.Blocking(finding.rule(), finding.section(), finding.message()))
+        .toList();
   }
 
   @Bean

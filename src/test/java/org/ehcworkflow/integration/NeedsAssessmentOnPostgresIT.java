@@ -1,5 +1,9 @@
 package org.ehcworkflow.integration;
 
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.ehcworkflow.testing.ModelBeans;
+import org.ehcworkflow.testing.ProcessTestBeans;
+import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -51,6 +55,21 @@ class NeedsAssessmentOnPostgresIT {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void theApplicationProvidesEveryBeanTheModelsNameWithTheClassTheProcessTestsUse() {
+    new ProcessTestBeans().register();
+    try {
+      for (String name : ModelBeans.named()) {
+        assertThat(context.containsBean(name)).as("bean %s named by a model", name).isTrue();
+        assertThat(context.getBean(name).getClass()).as("bean %s", name)
+            .isEqualTo(Mocks.get(name).getClass());
+      }
+    } finally {
+      Mocks.reset();
+    }
+  }
 
   @Test
   void engineRestApiOpensACaseWithItsStatutoryDates() {

@@ -2,6 +2,7 @@ package org.ehcworkflow.testing;
 
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.partner.SettingGroups;
+import org.ehcworkflow.plan.FinalisationDecisions;
 
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -14,12 +15,15 @@ import org.ehcworkflow.annualreview.RecordAmendedPlanDelegate;
 import org.ehcworkflow.annualreview.ReviewDecisions;
 import org.ehcworkflow.annualreview.StartNextReviewDelegate;
 import org.ehcworkflow.calendar.ReviewCycle;
+import org.ehcworkflow.document.FileDocumentDelegate;
 import org.ehcworkflow.phasetransfer.BringReviewForwardDelegate;
 import org.ehcworkflow.phasetransfer.PhaseTransferStart;
 import org.ehcworkflow.phasetransfer.PhaseTransfers;
 import org.ehcworkflow.phasetransfer.StartTransferCohortDelegate;
 import org.ehcworkflow.phasetransfer.TransferCohortSchedule;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ehcworkflow.calendar.BankHolidays;
 import org.ehcworkflow.calendar.DeadlineSchedule;
@@ -46,6 +50,8 @@ public final class ProcessTestBeans {
   public final RecordingNotifications notifications = new RecordingNotifications();
   public final InMemoryDocuments documents = new InMemoryDocuments();
   public final InMemoryPlanRegister register = new InMemoryPlanRegister();
+  /** The council's records system: each idempotency key's filed copy. */
+  public final Map<String, String> recordsSystem = new ConcurrentHashMap<>();
   public final InMemorySen2 sen2 = new InMemorySen2(caseReference -> caseFile.find(caseReference).isPresent()
       || register.find(caseReference).isPresent());
   public AnnualReviews reviews;
@@ -66,8 +72,11 @@ public final class ProcessTestBeans {
     Mocks.register("issueDocument", new IssueDocumentDelegate(documents, notifications, clocks, false));
     Mocks.register("recordBreach", new RecordBreachDelegate(caseFile, notifications));
     Mocks.register("closeCase", new CloseCaseDelegate(caseFile));
-    Mocks.register("decisions", new TaskDecisions(caseFile, settings::contains, (caseReference, stage) -> java.util.List.of(),
-        (caseReference, setting) -> { }));
+    Mocks.register("fileDocument", new FileDocumentDelegate(documents,
+        (key, document, content) -> recordsSystem.computeIfAbsent(key, k -> "RECORDS-" + (recordsSystem.size() + 1))));
+    Mocks.register("decisions", new TaskDecisions(caseFile));
+    Mocks.register("finalisation", new FinalisationDecisions(caseFile, settings::contains,
+        (caseReference, stage) -> java.util.List.of(), (caseReference, setting) -> { }));
     SettingGroups settingGroups = new SettingGroups(caseReference -> register.find(caseReference)
         .map(org.ehcworkflow.plan.Plan::settingCode).filter(code -> !code.isBlank())
         .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)
