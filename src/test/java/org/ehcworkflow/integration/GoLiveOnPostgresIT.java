@@ -7,24 +7,16 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.onboarding.RegisterImports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -49,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class GoLiveOnPostgresIT {
 
   private static final int PLANS = 2500;
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -126,27 +117,16 @@ class GoLiveOnPostgresIT {
   }
 
   private String register() {
-    LocalDate today = LocalDate.now(LONDON);
-    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
-    for (int i = 1; i <= PLANS; i++) {
-      LocalDate issued = today.minusYears(2).minusDays(i % 300);
-      csv.append(reference(i)).append(",,").append(today.minusYears(9).minusDays(i % 365)).append(",,,Setting ")
-          .append(i % 30).append(",16,").append(issued).append(",,\n");
-    }
-    csv.append("GOLIVE-BAD-1,,2014-02-30,,,Oak,11,2020-01-01,,\n");
-    csv.append("GOLIVE-BAD-2,,,,,Oak,11,2020-01-01,,\n");
-    return csv.toString();
+    return OverdueRegisters.csv("GOLIVE", PLANS).append("GOLIVE-BAD-1,,2014-02-30,,,Oak,11,2020-01-01,,\n")
+        .append("GOLIVE-BAD-2,,,,,Oak,11,2020-01-01,,\n").toString();
   }
 
   private static String reference(int i) {
-    return String.format("GOLIVE-%05d", i);
+    return OverdueRegisters.reference("GOLIVE", i);
   }
 
   private ResponseEntity<Map> post(String csv) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.parseMediaType("text/csv"));
-    return rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import", new HttpEntity<>(csv, headers),
-        Map.class);
+    return OverdueRegisters.importCsv(rest, csv);
   }
 
   private Map<String, Object> progress(String path) {
@@ -168,17 +148,7 @@ class GoLiveOnPostgresIT {
   }
 
   private static List<MimeMessage> received(String to) {
-    List<MimeMessage> found = new ArrayList<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      try {
-        if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
-          found.add(message);
-        }
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return found;
+    return OverdueRegisters.received(smtp, to);
   }
 
   private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {

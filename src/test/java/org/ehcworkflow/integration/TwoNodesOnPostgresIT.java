@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.ehcworkflow.testing.SecondNode;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.ehcworkflow.onboarding.RegisterCsvImport;
-import org.ehcworkflow.process.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,10 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -73,28 +62,36 @@ class TwoNodesOnPostgresIT {
   @Autowired ProcessEngine engine;
   @Value("${spring.datasource.url}") String databaseUrl;
 
-  private Process nodeB;
+  private SecondNode nodeB;
 
   @AfterEach
-  void stopNodeB() {
+  void stopNodeB() throws InterruptedException {
     if (nodeB != null) {
-      nodeB.destroyForcibly();
+      nodeB.kill();
     }
   }
 
   @Test
   void aStormThroughTwoNodesRunsEachJobOnceAndSurvivesANodeKilledMidway() throws Exception {
     Path log = Path.of("target", "node-b.log");
-    nodeB = startNodeB(log);
-    await(() -> logged(log, "Started EhcWorkflowApplication"), Duration.ofMinutes(3), log);
+    nodeB = SecondNode.start(databaseUrl, log, List.of("--ehc.demo.enabled=false",
+        "--spring.mail.host=localhost", "--spring.mail.port=3025",
+        "--ehc.notifications.group-mailboxes.managers=send-managers@council.test",
+        "--ehc.notifications.dispatch.interval=PT1S", "--ehc.notifications.digest.quiet-period=PT10S",
+        "--ehc.notifications.digest.cases-listed=10000", "--ehc.onboarding.lease=PT5S",
+        "--ehc.onboarding.resume-interval=PT2S",
+        "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=500",
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+        "--camunda.bpm.generic-properties.properties.hostname=node-b"), Duration.ofMinutes(3));
 
-    ResponseEntity<Map> accepted = post(register());
+    ResponseEntity<Map> accepted = OverdueRegisters.importCsv(rest,
+        OverdueRegisters.csv("NODES", PLANS).toString());
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     String progress = (String) accepted.getBody().get("progress");
     await(() -> count("select count(*) from act_hi_job_log where hostname_ = 'node-b' and job_state_ = 2") >= 50
         && count("select count(*) from case_breach where time_limit = 'ANNUAL_REVIEW'") >= PLANS / 4,
-        Duration.ofMinutes(5), log);
-    nodeB.destroyForcibly().waitFor();
+        Duration.ofMinutes(5));
+    nodeB.kill();
     long byB = count("select count(*) from act_hi_job_log where hostname_ = 'node-b' and job_state_ = 2");
     String ownerA = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor()
         .getLockOwner();
@@ -102,11 +99,11 @@ class TwoNodesOnPostgresIT {
         + "and lock_owner_ <> ? and lock_exp_time_ > now()", String.class, ownerA);
 
     await(() -> "DONE".equals(rest.withBasicAuth("demo", "demo").getForObject(progress, Map.class).get("status")),
-        Duration.ofMinutes(5), log);
+        Duration.ofMinutes(5));
     await(() -> count("select count(*) from case_breach where time_limit = 'ANNUAL_REVIEW'") == PLANS,
-        Duration.ofMinutes(5), log);
+        Duration.ofMinutes(5));
     await(() -> count("select count(*) from act_ru_job where duedate_ <= now() and retries_ > 0") == 0,
-        Duration.ofMinutes(2), log);
+        Duration.ofMinutes(2));
     long byA = count("select count(*) from act_hi_job_log where hostname_ = 'node-a' and job_state_ = 2");
     System.out.printf("Two nodes: %d plans; node B ran %d jobs before it was killed holding %d, node A ran %d%n",
         PLANS, byB, heldByB.size(), byA);
@@ -130,8 +127,7 @@ class TwoNodesOnPostgresIT {
         .as("one review each").isEqualTo(PLANS);
 
     await(() -> count("select count(*) from notification_outbox where recipient_id = 'managers' "
-        + "and status = 'PENDING'") == 0 && !received("send-managers@council.test").isEmpty(), Duration.ofMinutes(2),
-        log);
+        + "and status = 'PENDING'") == 0 && !received("send-managers@council.test").isEmpty(), Duration.ofMinutes(2));
     Thread.sleep(3_000); // a dispatcher pass more: nothing else is on its way
     List<MimeMessage> toManagers = received("send-managers@council.test");
     assertThat(toManagers).as("one digest, sent once across the nodes").hasSize(1);
@@ -140,84 +136,20 @@ class TwoNodesOnPostgresIT {
         .as("one notice per breach").isEqualTo(PLANS);
   }
 
-  private Process startNodeB(Path log) throws IOException {
-    Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
-        "-Duser.timezone=Europe/London", "-cp", classPath(),
-        "org.ehcworkflow.EhcWorkflowApplication",
-        "--server.port=0", "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
-        "--spring.datasource.password=", "--ehc.demo.enabled=false",
-        "--spring.mail.host=localhost", "--spring.mail.port=3025",
-        "--ehc.notifications.group-mailboxes.managers=send-managers@council.test",
-        "--ehc.notifications.dispatch.interval=PT1S", "--ehc.notifications.digest.quiet-period=PT10S",
-        "--ehc.notifications.digest.cases-listed=10000", "--ehc.onboarding.lease=PT5S",
-        "--ehc.onboarding.resume-interval=PT2S",
-        "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=500",
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-        "--camunda.bpm.generic-properties.properties.hostname=node-b"));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .directory(new File(".")).start();
-  }
-
-  /** This JVM's class path without empty entries, which would put the working directory (bpmn/ twice) on it. */
-  private static String classPath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).distinct().collect(java.util.stream.Collectors.joining(File.pathSeparator));
-  }
-
-  private String register() {
-    LocalDate today = EngineClock.today();
-    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
-    for (int i = 1; i <= PLANS; i++) {
-      LocalDate issued = today.minusYears(2).minusDays(i % 300);
-      csv.append(String.format("NODES-%05d", i)).append(",,").append(today.minusYears(9).minusDays(i % 365))
-          .append(",,,Setting ").append(i % 30).append(",16,").append(issued).append(",,\n");
-    }
-    return csv.toString();
-  }
-
-  private ResponseEntity<Map> post(String csv) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.parseMediaType("text/csv"));
-    return rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import", new HttpEntity<>(csv, headers),
-        Map.class);
-  }
-
   private long count(String sql) {
     Long count = jdbc.queryForObject(sql, Long.class);
     return count == null ? 0 : count;
   }
 
-  private static boolean logged(Path log, String text) {
-    try {
-      return Files.exists(log) && Files.readString(log).contains(text);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static List<MimeMessage> received(String to) {
-    List<MimeMessage> found = new ArrayList<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      try {
-        if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
-          found.add(message);
-        }
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return found;
+    return OverdueRegisters.received(smtp, to);
   }
 
-  private void await(BooleanSupplier condition, Duration limit, Path log) throws Exception {
+  private void await(BooleanSupplier condition, Duration limit) throws Exception {
     Instant deadline = Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        String tail = Files.exists(log) ? Files.readString(log) : "";
-        throw new AssertionError("waited " + limit + "; node B's log ends: "
-            + tail.substring(Math.max(0, tail.length() - 3000)));
+        throw new AssertionError("waited " + limit + "; node B's log ends: " + nodeB.tail());
       }
       Thread.sleep(250);
     }

@@ -1,0 +1,141 @@
+package org.ehcworkflow.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.ehcworkflow.integration.TestPostgres;
+import org.ehcworkflow.onboarding.RegisterCsvImport;
+import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.testing.SecondNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Prints figures, asserts nothing: {@code mvn -Pbenchmark test -Dtest=TimerStormBenchmark
+ * [-Dbenchmark.storm=3000]}. A go-live storm: an overdue register of N plans is imported with the job executor
+ * stopped, so every review's jobs (its start, its breach timer due at once, the steps that follow) wait together;
+ * then the job executor is started and the time until no job is due is measured. Three storms in one run: Camunda's
+ * defaults (the naive baseline), the tuned settings, and the tuned settings on two nodes sharing the database.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.queue-capacity=64",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500",
+    "camunda.bpm.generic-properties.properties.hostname=node-a"})
+class TimerStormBenchmark {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestPostgres.register(registry);
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RegisterCsvImport registerImport;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired @Qualifier("camundaTaskExecutor") ThreadPoolTaskExecutor pool;
+  @Value("${spring.datasource.url}") String databaseUrl;
+
+  /** How a node's job executor is set for a storm. */
+  record Settings(String name, int jobsPerAcquisition, int threads, boolean byDueDate) {
+  }
+
+  static final Settings NAIVE = new Settings("Camunda defaults (3 jobs per acquisition, 3-10 threads, "
+      + "acquired in creation order)", 3, 3, false);
+  static final Settings TUNED = new Settings("tuned (" + Integer.getInteger("benchmark.jobs-per-acquisition", 24)
+      + " jobs per acquisition, " + Integer.getInteger("benchmark.threads", 8) + " threads, by due date)",
+      Integer.getInteger("benchmark.jobs-per-acquisition", 24), Integer.getInteger("benchmark.threads", 8), true);
+
+  @Test
+  void drainATimerStorm() throws Exception {
+    int plans = Integer.getInteger("benchmark.storm", 3000);
+    double naive = storm("STORMA", plans, NAIVE, false);
+    double tuned = storm("STORMB", plans, TUNED, false);
+    double twoNodes = storm("STORMC", plans, TUNED, true);
+    System.out.printf("benchmark: timer storm of %d plans: naive %.0f jobs/s, tuned %.0f jobs/s (%.2fx naive), "
+        + "two nodes tuned %.0f jobs/s (%.2fx one node)%n", plans, naive, tuned, tuned / naive, twoNodes,
+        twoNodes / tuned);
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf("benchmark: heap used after the storms %d MiB%n",
+        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+  }
+
+  /** One storm: its jobs gathered with the job executor stopped, then drained; returns jobs per second. */
+  private double storm(String prefix, int plans, Settings settings, boolean secondNode) throws Exception {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    JobExecutor executor = configuration.getJobExecutor();
+    executor.shutdown();
+    awaitQuiet();
+    long imported = registerImport.importCsv(register(prefix, plans)).imported();
+    long due = dueJobs();
+    executor.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
+    pool.setMaxPoolSize(Math.max(settings.threads(), 10));
+    pool.setCorePoolSize(settings.threads());
+    configuration.setJobExecutorAcquireByDueDate(settings.byDueDate());
+    configuration.setJobExecutorPreferTimerJobs(settings.byDueDate());
+    java.sql.Timestamp gathered = java.sql.Timestamp.from(EngineClock.instant());
+    SecondNode other = secondNode ? SecondNode.start(databaseUrl, Path.of("target", "storm-node-b.log"),
+        List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
+            "--camunda.bpm.job-execution.queue-capacity=64", "--camunda.bpm.job-execution.wait-time-in-millis=200",
+            "--camunda.bpm.job-execution.max-wait=500",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + settings.jobsPerAcquisition(),
+            "--camunda.bpm.job-execution.core-pool-size=" + settings.threads(),
+            "--camunda.bpm.job-execution.max-pool-size=" + Math.max(settings.threads(), 10),
+            "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=" + settings.byDueDate(),
+            "--camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs=" + settings.byDueDate()),
+        Duration.ofMinutes(3)) : null;
+    executor.start();
+    while (dueJobs() > 0) {
+      Thread.sleep(100);
+    }
+    if (other != null) {
+      other.kill();
+    }
+    // The drain rate from the job log: the storm's successful jobs over the time from its first to its last, so a
+    // node that started a moment before the other does not skew it.
+    java.util.Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
+        + "extract(epoch from max(timestamp_) - min(timestamp_)) as seconds from act_hi_job_log "
+        + "where job_state_ = 2 and timestamp_ >= ?", gathered);
+    long executed = ((Number) window.get("jobs")).longValue();
+    double seconds = Math.max(0.001, ((Number) window.get("seconds")).doubleValue());
+    System.out.printf("benchmark: storm %s, %s%s: %d plans imported, %d jobs due, %d run in %.1f s: %.0f jobs/s%n",
+        prefix, settings.name(), secondNode ? ", two nodes" : "", imported, due, executed, seconds,
+        executed / seconds);
+    return executed / seconds;
+  }
+
+  private String register(String prefix, int plans) {
+    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
+    for (int i = 1; i <= plans; i++) {
+      java.time.LocalDate issued = EngineClock.today().minusYears(2).minusDays(i % 300);
+      csv.append(String.format("%s-%06d", prefix, i)).append(",,")
+          .append(EngineClock.today().minusYears(9).minusDays(i % 365)).append(",,,Setting ").append(i % 30)
+          .append(",16,").append(issued).append(",,\n");
+    }
+    return csv.toString();
+  }
+
+  private long dueJobs() {
+    Long count = jdbc.queryForObject("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) "
+        + "and retries_ > 0 and suspension_state_ = 1", Long.class, java.sql.Timestamp.from(EngineClock.instant()));
+    return count == null ? 0 : count;
+  }
+
+  private void awaitQuiet() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (pool.getActiveCount() > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+  }
+}

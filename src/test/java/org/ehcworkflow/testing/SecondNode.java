@@ -1,0 +1,88 @@
+package org.ehcworkflow.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A second node of the application: another JVM started from this JVM's classes on the same database, its output
+ * in a log file. {@link #kill()} is {@code kill -9}: the node dies holding whatever it had locked.
+ */
+public final class SecondNode implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+
+  private SecondNode(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts the node on the database and waits until it has started.
+   *
+   * @param arguments Spring Boot arguments ({@code --name=value}) beside the database's
+   */
+  public static SecondNode start(String databaseUrl, Path log, List<String> arguments, Duration limit)
+      throws IOException, InterruptedException {
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
+        "-Duser.timezone=Europe/London", "-cp", classPath(), "org.ehcworkflow.EhcWorkflowApplication",
+        "--server.port=0", "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+        "--spring.datasource.password="));
+    command.addAll(arguments);
+    SecondNode node = new SecondNode(new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).directory(new File(".")).start(), log);
+    Instant deadline = Instant.now().plus(limit);
+    while (!node.logged("Started EhcWorkflowApplication")) {
+      if (!node.process.isAlive() || Instant.now().isAfter(deadline)) {
+        node.kill();
+        throw new IllegalStateException("the second node did not start; its log ends: " + node.tail());
+      }
+      Thread.sleep(250);
+    }
+    return node;
+  }
+
+  /** Dies at once, as {@code kill -9}: no shutdown, its locks left to run out. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+
+  /** The end of the node's log, for a failure message. */
+  public String tail() {
+    try {
+      String text = Files.exists(log) ? Files.readString(log) : "";
+      return text.substring(Math.max(0, text.length() - 3000));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private boolean logged(String text) {
+    try {
+      return Files.exists(log) && Files.readString(log).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** This JVM's class path without empty entries, which would put the working directory (bpmn/ twice) on it. */
+  private static String classPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank()).distinct().collect(Collectors.joining(File.pathSeparator));
+  }
+}
