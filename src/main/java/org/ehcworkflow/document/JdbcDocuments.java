@@ -132,7 +132,8 @@ public class JdbcDocuments implements Documents {
         rs.getString("created_by"), rs.getString("external_id"), filed == null ? null : filed.toInstant());
   }
 
-  static String sha256(byte[] content) {
+  /** The SHA-256 checksum every stored document carries, as lower-case hex. */
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.ehcworkflow.integration.OverdueRegisters;
 import org.ehcworkflow.integration.TestPostgres;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.process.EngineClock;
@@ -77,7 +78,7 @@ class TimerStormBenchmark {
     JobExecutor executor = configuration.getJobExecutor();
     executor.shutdown();
     awaitQuiet();
-    long imported = registerImport.importCsv(register(prefix, plans)).imported();
+    long imported = registerImport.importCsv(OverdueRegisters.csv(prefix, plans).toString()).imported();
     long due = dueJobs();
     executor.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
     pool.setMaxPoolSize(Math.max(settings.threads(), 10));
@@ -113,17 +114,6 @@ class TimerStormBenchmark {
         prefix, settings.name(), secondNode ? ", two nodes" : "", imported, due, executed, seconds,
         executed / seconds);
     return executed / seconds;
-  }
-
-  private String register(String prefix, int plans) {
-    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
-    for (int i = 1; i <= plans; i++) {
-      java.time.LocalDate issued = EngineClock.today().minusYears(2).minusDays(i % 300);
-      csv.append(String.format("%s-%06d", prefix, i)).append(",,")
-          .append(EngineClock.today().minusYears(9).minusDays(i % 365)).append(",,,Setting ").append(i % 30)
-          .append(",16,").append(issued).append(",,\n");
-    }
-    return csv.toString();
   }
 
   private long dueJobs() {

@@ -17,13 +17,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A go-live storm for the tests: a register whose every review is overdue, imported through the API. */
-final class OverdueRegisters {
+public final class OverdueRegisters {
 
   private OverdueRegisters() {
   }
 
   /** {@code plans} plans, {@code <prefix>-00001} on, each issued about two years ago, so each review is overdue. */
-  static StringBuilder csv(String prefix, int plans) {
+  public static StringBuilder csv(String prefix, int plans) {
     LocalDate today = EngineClock.today();
     StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
     for (int i = 1; i <= plans; i++) {
@@ -34,7 +34,7 @@ final class OverdueRegisters {
     return csv;
   }
 
-  static String reference(String prefix, int i) {
+  public static String reference(String prefix, int i) {
     return String.format("%s-%05d", prefix, i);
   }
 

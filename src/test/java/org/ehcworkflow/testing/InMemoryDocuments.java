@@ -1,17 +1,15 @@
 package org.ehcworkflow.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ehcworkflow.document.DocumentType;
 import org.ehcworkflow.document.Documents;
+import org.ehcworkflow.document.JdbcDocuments;
 import org.ehcworkflow.process.EngineClock;
 
 /**
@@ -75,7 +73,7 @@ public class InMemoryDocuments implements Documents {
   }
 
   private StoredDocument keep(String caseReference, DocumentType type, int version, byte[] pdf, String createdBy) {
-    StoredDocument document = new StoredDocument(stored.size() + 1L, caseReference, type, version, sha256(pdf));
+    StoredDocument document = new StoredDocument(stored.size() + 1L, caseReference, type, version, JdbcDocuments.sha256(pdf));
     stored.add(document);
     kept.put(document.id(), new Kept(pdf, createdBy, EngineClock.instant(), null));
     return document;
@@ -85,13 +83,5 @@ public class InMemoryDocuments implements Documents {
     Kept document = kept.get(d.id());
     return new DocumentInfo(d.id(), d.caseReference(), d.type(), d.version(), null, "application/pdf", d.checksum(),
         document.createdAt(), document.createdBy(), filed.get(d.id()), document.filedAt());
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
