@@ -34,3 +34,23 @@ export async function audit(page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.length}`);
 }
+
+/** Presses Tab until the focused element matches the selector (true), or gives up after a number of presses. */
+export async function tabTo(page, selector, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A page at a phone's size for the public pages (family, secure links). They run no script of their own (CSP
+ * script-src 'none'); the audit's script is let in by the browser only.
+ */
+export async function phonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+  return context.newPage();
+}

@@ -4,20 +4,10 @@
 // Environment: BASE (the application), CASE, EMAIL, CODE_FILE (where the test writes the emailed code),
 // SCREENSHOT_DIR.
 import { existsSync, readFileSync } from 'node:fs';
-import { audit, launch } from './browser.mjs';
+import { audit, launch, phonePage, tabTo } from './browser.mjs';
 
 const base = process.env.BASE;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
-
-async function tabTo(page, selector, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 async function emailedCode() {
   for (let i = 0; i < 300; i++) {
@@ -32,8 +22,7 @@ async function emailedCode() {
 const browser = await launch();
 const seen = { violations: {} };
 try {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
-  const page = await context.newPage();
+  const page = await phonePage(browser);
   await page.goto(`${base}/family`);
   seen.signInHeading = await page.locator('h1').textContent();
   seen.violations.signIn = await audit(page);

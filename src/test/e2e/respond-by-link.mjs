@@ -2,27 +2,15 @@
 // only, on a phone-sized screen: each page is checked with axe-core (WCAG 2.2 A and AA), the advice is typed and a
 // PDF attached, and the link then says the request is answered. Prints one JSON line with what it saw.
 // Environment: LINK (the link, on the application under test), PDF (a file to attach), SCREENSHOT_DIR.
-import { audit, launch } from './browser.mjs';
+import { audit, launch, phonePage, tabTo } from './browser.mjs';
 
 const link = process.env.LINK;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
 
-async function tabTo(page, selector, limit = 30) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 const browser = await launch();
 const seen = { violations: {} };
 try {
-  // The pages run no script of their own (CSP script-src 'none'); the audit's script is let in by the browser only.
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
-  const page = await context.newPage();
+  const page = await phonePage(browser);
   await page.goto(link);
   seen.heading = await page.locator('h1').textContent();
   seen.violations.form = await audit(page);

@@ -15,7 +15,9 @@ public enum DocumentType {
   /** Not issued by the authority: advice an advice giver sent (a PDF through their secure link), kept for section K. */
   ADVICE_RECEIVED("Advice received", false),
   /** Not issued by the authority: a requested school's answer to consultation, sent as a PDF through its link. */
-  CONSULTATION_RESPONSE("Consultation response received", false);
+  CONSULTATION_RESPONSE("Consultation response received", false),
+  /** Not issued by the authority: the setting's annual review report, sent as a PDF through its link. */
+  REVIEW_REPORT_RECEIVED("Annual review report received", false);
 
   private final String title;
   private final boolean appealable;
@@ -36,7 +38,7 @@ public enum DocumentType {
 
   /** Received from outside, not produced and issued by the authority (no notice goes with it). */
   public boolean received() {
-    return this == ADVICE_RECEIVED || this == CONSULTATION_RESPONSE;
+    return this == ADVICE_RECEIVED || this == CONSULTATION_RESPONSE || this == REVIEW_REPORT_RECEIVED;
   }
 
   /** Whether the document notifies a decision the family may take to mediation and appeal (CFA 2014 s51). */

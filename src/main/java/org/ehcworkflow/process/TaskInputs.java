@@ -97,18 +97,21 @@ public final class TaskInputs {
   /** Who completed the task: the authenticated user, else its assignee. */
   /**
    * A transient variable naming who sent a task's input when nobody is signed in to the engine: {@link #FAMILY}
-   * for the family's own pages. Never stored; a signed-in caller's identity always comes first.
+   * for the family's own pages, {@code link:...} for a partner's secure link. Never stored; a signed-in caller's identity always comes first.
    */
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String FAMILY = "family";
+  /** How a partner who answered through a secure link is named: {@code link:<of whom it was asked>}. */
+  public static final String LINK_PREFIX = "link:";
 
   public static String currentUser(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null) {
       return authentication.getUserId();
     }
-    if (FAMILY.equals(task.getVariable(SUBMITTED_BY))) {
-      return FAMILY;
+    Object submittedBy = task.getVariable(SUBMITTED_BY);
+    if (FAMILY.equals(submittedBy) || submittedBy instanceof String by && by.startsWith(LINK_PREFIX)) {
+      return (String) submittedBy;
     }
     return task.getAssignee();
   }

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.DocumentType;
@@ -13,11 +15,13 @@ import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.document.Documents.StoredDocument;
 import org.ehcworkflow.needsassessment.AdviceGiver;
 import org.ehcworkflow.process.Refusal;
+import org.ehcworkflow.process.TaskInputs;
 import org.springframework.transaction.annotation.Transactional;
 import org.ehcworkflow.process.EngineClock;
 
 /**
- * An answer sent through a secure link ({@link Asked}: advice, or a requested school's answer to consultation): the
+ * An answer sent through a secure link ({@link Asked}: advice, a requested school's answer to consultation, or a
+ * setting's annual review report): the
  * link's request is looked up, the answer (text, a PDF, or both; for a consultation, agreed or declined) is kept
  * (the PDF as the case's document, with its checksum) and the step's task is completed with it, as if it had been
  * completed in Tasklist. An expired, used or unknown link changes nothing.
@@ -30,13 +34,27 @@ public class RequestsByLink {
   /** Where a link stands. */
   public enum State { OPEN, EXPIRED, USED, ANSWERED, UNKNOWN }
 
-  /** The request a link opens, as its page shows it: what is asked, of whom (in words), by when. */
+  /**
+   * The request a link opens, as its page shows it: what is asked, of whom (in words), by when, and for a review
+   * report the meeting's arranged day ({@code meetingDate}) and whether it must cover preparing for adulthood
+   * ({@code preparingForAdulthood}).
+   */
   public record Request(State state, Asked asked, String caseReference, String askedOf, String due,
-      Instant expiresAt) {
+      Instant expiresAt, Map<String, String> facts) {
   }
 
-  /** What was sent: the text, a PDF, and for a consultation the setting's answer ({@code agreed} or {@code declined}). */
-  public record Answer(String text, byte[] pdf, String response) {
+  /**
+   * What was sent: the text, a PDF; for a consultation the setting's answer ({@code agreed} or {@code declined}); for
+   * a review report the meeting's recommendation ({@code maintain}, {@code amend}, {@code cease}) as the response,
+   * the day it was held (day, month, year as typed) and whether it covered preparing for adulthood.
+   */
+  public record Answer(String text, byte[] pdf, String response, String heldDay, String heldMonth, String heldYear,
+      boolean adulthoodCovered) {
+
+    /** An advice giver's or a school's answer, with no meeting. */
+    public Answer(String text, byte[] pdf, String response) {
+      this(text, pdf, response, null, null, null, false);
+    }
   }
 
   /** What was sent, checked: each problem names its form field; the request, to show its form again. */
@@ -46,7 +64,7 @@ public class RequestsByLink {
 
     Invalid(Map<String, String> byField, Request request) {
       super(Kind.INVALID, List.copyOf(byField.values()));
-      this.byField = Map.copyOf(byField);
+      this.byField = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byField)); // in the form's order
       this.request = request;
     }
 
@@ -103,7 +121,7 @@ public class RequestsByLink {
     Optional<ResponseLinks.Link> stored = links.find(token)
         .filter(link -> java.util.Arrays.stream(Asked.values()).anyMatch(a -> a.name().equals(link.asked())));
     if (stored.isEmpty()) {
-      return new Found(null, new Request(State.UNKNOWN, null, null, null, null, null), Optional.empty());
+      return new Found(null, new Request(State.UNKNOWN, null, null, null, null, null, Map.of()), Optional.empty());
     }
     ResponseLinks.Link link = stored.get();
     Asked asked = Asked.valueOf(link.asked());
@@ -111,8 +129,14 @@ public class RequestsByLink {
     String due = task.map(t -> String.valueOf(tasks.getVariable(t.getId(), asked.dueVariable()))).orElse(null);
     State state = link.usedAt() != null ? State.USED : link.expiresAt().isBefore(EngineClock.instant()) ? State.EXPIRED
         : task.isEmpty() ? State.ANSWERED : State.OPEN;
+    Map<String, String> facts = new LinkedHashMap<>();
+    if (asked == Asked.REVIEW_REPORT && task.isPresent()) {
+      facts.put("meetingDate", String.valueOf(tasks.getVariable(task.get().getId(), "meetingDate")));
+      facts.put("preparingForAdulthood",
+          String.valueOf(Boolean.TRUE.equals(tasks.getVariable(task.get().getId(), "preparingForAdulthood"))));
+    }
     return new Found(link, new Request(state, asked, link.caseReference(), asked == Asked.ADVICE
-        ? giverTitle(link.scope()) : settingName.apply(link.scope()), due, link.expiresAt()), task);
+        ? giverTitle(link.scope()) : settingName.apply(link.scope()), due, link.expiresAt(), Map.copyOf(facts)), task);
   }
 
   /**
@@ -136,11 +160,24 @@ public class RequestsByLink {
     byte[] pdf = answer.pdf();
     boolean file = pdf != null && pdf.length > 0;
     boolean consultation = request.asked() == Asked.CONSULTATION;
+    boolean report = request.asked() == Asked.REVIEW_REPORT;
     String response = answer.response() == null ? "" : answer.response().trim();
     if (consultation && !List.of("agreed", "declined").contains(response)) {
       problems.put("response", "Say whether the school or college can be named");
     }
-    if (!consultation && text.isEmpty() && !file) {
+    LocalDate heldOn = null;
+    if (report) {
+      heldOn = heldOn(answer, problems);
+      if (!List.of("maintain", "amend", "cease").contains(response)) {
+        problems.put("response", "Say what the meeting recommends");
+      }
+      if ("true".equals(request.facts().get("preparingForAdulthood")) && !answer.adulthoodCovered()) {
+        problems.put("adulthood", "From year 9 the review must cover preparing for adulthood: confirm it did");
+      }
+    }
+    if (report && text.isEmpty() && !file) {
+      problems.put("advice", "Write a summary of the report, or attach the report as a PDF");
+    } else if (!consultation && text.isEmpty() && !file) {
       problems.put("advice", "Write your advice, or attach it as a PDF");
     }
     if (consultation && response.equals("declined") && text.isEmpty() && !file) {
@@ -162,7 +199,8 @@ public class RequestsByLink {
     if (!links.use(link.id())) {
       throw Refusal.conflict("link: used");
     }
-    DocumentType kind = consultation ? DocumentType.CONSULTATION_RESPONSE : DocumentType.ADVICE_RECEIVED;
+    DocumentType kind = consultation ? DocumentType.CONSULTATION_RESPONSE
+        : report ? DocumentType.REVIEW_REPORT_RECEIVED : DocumentType.ADVICE_RECEIVED;
     Optional<StoredDocument> kept = file ? Optional.of(documents.keepReceived(link.caseReference(), kind, pdf,
         actor(link))) : Optional.empty();
     String summary = text;
@@ -171,9 +209,20 @@ public class RequestsByLink {
           + kind.title().toLowerCase(java.util.Locale.ROOT) + " version " + kept.get().version() + ", SHA-256 "
           + kept.get().checksum();
     }
-    tasks.complete(task.getId(), consultation
-        ? Map.of("settingResponse", response, "settingResponseNotes", summary)
-        : Map.of("adviceSummary", summary));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (consultation) {
+      variables.put("settingResponse", response);
+      variables.put("settingResponseNotes", summary);
+    } else if (report) {
+      variables.put("meetingHeldOn", heldOn.toString());
+      variables.put("reviewRecommendation", response);
+      variables.put("preparingForAdulthoodCovered", answer.adulthoodCovered());
+      variables.put("reportSummary", summary);
+    } else {
+      variables.put("adviceSummary", summary);
+    }
+    variables.put(TaskInputs.SUBMITTED_BY, Variables.stringValue(actor(link), true));
+    tasks.complete(task.getId(), variables);
     audit.record(actor(link), AuditTrail.Action.TASK_COMPLETED, link.caseReference(), request.asked().name()
         .toLowerCase(java.util.Locale.ROOT) + " sent by secure link" + (kept.isPresent() ? " with a PDF" : ""));
     return new Sent(request.asked(), kept);
@@ -182,9 +231,37 @@ public class RequestsByLink {
   private Optional<Task> task(ResponseLinks.Link link) {
     Asked asked = Asked.valueOf(link.asked());
     return tasks.createTaskQuery().processInstanceId(link.processInstanceId()).taskDefinitionKey(asked.task()).list()
-        .stream().filter(t -> link.scope() == null
+        .stream().filter(t -> link.scope() == null || asked.scopeVariable() == null
             || link.scope().equals(String.valueOf(tasks.getVariable(t.getId(), asked.scopeVariable()))))
         .findFirst();
+  }
+
+  /** The day the meeting was held, from the GOV.UK date input's three boxes (a problem names the first): a real day, not in the future. */
+  private static LocalDate heldOn(Answer answer, Map<String, String> problems) {
+    String day = answer.heldDay() == null ? "" : answer.heldDay().trim();
+    String month = answer.heldMonth() == null ? "" : answer.heldMonth().trim();
+    String year = answer.heldYear() == null ? "" : answer.heldYear().trim();
+    if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
+      problems.put("heldOn-day", "Enter the day the meeting was held");
+      return null;
+    }
+    LocalDate held;
+    try {
+      held = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      problems.put("heldOn-day", "The day the meeting was held must be a real date, for example 27 3 2027");
+      return null;
+    }
+    if (year.length() != 4) {
+      problems.put("heldOn-day", "The year must have 4 digits, for example 2027");
+      return null;
+    }
+    if (held.isAfter(EngineClock.today())) {
+      problems.put("heldOn-day", "The day the meeting was held must be today or in the past: send the report after the "
+          + "meeting");
+      return null;
+    }
+    return held;
   }
 
   static boolean isPdf(byte[] content) {

@@ -8,6 +8,7 @@ import org.ehcworkflow.audit.AuditTrail;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.steps.SendNoticeDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,17 +26,21 @@ class RespondConfiguration {
   }
 
   /**
-   * The link an advice request carries: {@code ehc.respond.base-url}/respond/{token}, working until the end of its
+   * The link an advice request, a consultation or a review-report request carries: {@code ehc.respond.base-url}/respond/{token}, working until the end of its
    * deadline plus {@code ehc.respond.grace} (14 days: late advice is still advice, and is recorded as late).
    */
   @Bean
-  SendNoticeDelegate.LinkIssuer responseLinkIssuer(ResponseLinks links,
+  SendNoticeDelegate.LinkIssuer responseLinkIssuer(ResponseLinks links, SettingGroups settings,
       @Value("${ehc.respond.base-url:http://localhost:8080}") String baseUrl,
       @Value("${ehc.respond.grace:P14D}") Period grace) {
     return (asked, execution, due) -> {
       java.time.LocalDate lastDay = due.plus(grace);
       Instant expires = lastDay.plusDays(1).atStartOfDay(LONDON).toInstant();
-      Object scope = execution.getVariable(Asked.valueOf(asked).scopeVariable());
+      Asked what = Asked.valueOf(asked);
+      // A review report is the case's own setting's to send: the link names that setting.
+      Object scope = what.scopeVariable() == null
+          ? settings.currentSetting(execution.getProcessBusinessKey()).orElse(null)
+          : execution.getVariable(what.scopeVariable());
       String token = links.issue(asked, execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
           scope == null ? null : scope.toString(), expires);
       return new SendNoticeDelegate.LinkIssuer.Link(baseUrl.replaceAll("/+$", "") + "/respond/" + token, lastDay);
@@ -46,6 +51,6 @@ class RespondConfiguration {
   RequestsByLink requestsByLink(ResponseLinks links, TaskService tasks, Documents documents, AuditTrail audit,
       PartnerDirectory partners) {
     return new RequestsByLink(links, tasks, documents, audit, code -> partners.setting(code)
-        .map(Partner::organisationName).orElse("the requested school or college"));
+        .map(Partner::organisationName).orElse("the school or college"));
   }
 }

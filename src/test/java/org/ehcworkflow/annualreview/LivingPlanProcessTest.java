@@ -111,6 +111,11 @@ class LivingPlanProcessTest {
 
     clockAt(LocalDateTime.of(2027, 1, 20, 18, 0));
     runDueJobs();
+    assertThat(review).hasPassed("Task_AskForReviewReport");
+    assertThat(beans.notifications.withTemplate("review-report-request")).as("the setting is asked, with a link")
+        .singleElement().satisfies(n -> assertThat(n.recipient().id()).isEqualTo("SCHOOL_OR_SETTING"))
+        .satisfies(n -> assertThat(n.personalisation()).containsEntry("deadline", "2027-02-03")
+            .containsEntry("meetingDate", "2027-01-20").containsKey("responseLink"));
     assertThat(task(SEND_REPORT)).as("the plan's own setting alone, and the coordinators")
         .hasCandidateGroup("setting100001").hasCandidateGroup("coordinators").hasDueDate(endOfDay("2027-02-03"));
     assertThat(taskService().getIdentityLinksForTask(task(SEND_REPORT).getId())).extracting(l -> l.getGroupId())

@@ -40,6 +40,7 @@ class RespondByLinkE2EIT {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void aHealthPractitionerSendsAdviceByLinkWithTheKeyboardOnAPhone() throws Exception {
@@ -71,5 +72,42 @@ class RespondByLinkE2EIT {
         + "and document_type = 'ADVICE_RECEIVED'", Integer.class)).isEqualTo(1);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey("LINK-E2E").taskDefinitionKey("Task_ProvideAdvice")
         .count()).isZero();
+  }
+
+  @Test
+  void aSencoWithNoAccountSendsTheReviewReportByLinkWithTheKeyboardOnAPhone() throws Exception {
+    BrowserTests.prepare("review-report-by-link.mjs");
+    String link = RespondByLinkOnPostgresIT.reviewReportLink(runtime, jdbc, "DEMO-PLAN-01", false);
+    String local = "http://localhost:" + port + URI.create(link).getPath();
+    Path pdf = Files.write(Path.of("target/e2e/review-report.pdf"), RespondByLinkOnPostgresIT.pdf());
+    java.time.LocalDate held = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(2);
+
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("LINK", local, "PDF",
+        pdf.toAbsolutePath().toString(), "HELD_ON", held.toString(), "SCREENSHOT_DIR",
+        Path.of("target").toAbsolutePath().toString()), "node", "review-report-by-link.mjs");
+    assertThat(browser.exit()).as(browser.output()).isZero();
+    JsonNode seen = new ObjectMapper().readTree(browser.json());
+    System.out.println("Review report by link in the browser: " + seen);
+
+    assertThat(seen.get("heading").asText()).isEqualTo("Send the annual review report");
+    assertThat(seen.get("errors")).as("the error summary lists the problems in the form's order")
+        .extracting(JsonNode::asText).containsExactly("Enter the day the meeting was held",
+            "Say what the meeting recommends", "Write a summary of the report, or attach the report as a PDF");
+    assertThat(seen.get("reachedDay").asBoolean() && seen.get("reachedRecommendation").asBoolean()
+        && seen.get("reachedSummary").asBoolean() && seen.get("reachedFile").asBoolean()
+        && seen.get("reachedSend").asBoolean()).as("every field reached with Tab").isTrue();
+    assertThat(seen.get("chosen").asText()).as("the arrow key chose the second recommendation").isEqualTo("amend");
+    assertThat(seen.get("confirmation").asText()).isEqualTo("Review report sent");
+    assertThat(seen.get("again").asText()).isEqualTo("This request has been answered");
+    assertThat(seen.get("horizontalScroll").asBoolean()).as("fits a phone-sized screen").isFalse();
+    seen.get("violations").fields().forEachRemaining(page -> assertThat(page.getValue())
+        .as("serious or critical axe violations on the %s page", page.getKey()).isEmpty());
+
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-PLAN-01")
+        .taskDefinitionKey("Task_DecideAfterReview").count()).as("the review moved on").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select field_value from case_record where case_reference = 'DEMO-PLAN-01' "
+        + "and field = 'meetingHeldOn' and recorded_by = 'link:100001'", String.class)).isEqualTo(held.toString());
+    assertThat(jdbc.queryForObject("select count(*) from case_document where case_reference = 'DEMO-PLAN-01' "
+        + "and document_type = 'REVIEW_REPORT_RECEIVED'", Integer.class)).isEqualTo(1);
   }
 }

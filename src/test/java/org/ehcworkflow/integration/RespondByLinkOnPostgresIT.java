@@ -74,14 +74,19 @@ class RespondByLinkOnPostgresIT {
     } finally {
       identity.clearAuthentication();
     }
+    return linkSent(jdbc, caseReference, "advice-request");
+  }
+
+  /** The secure link in the case's first notice with this template, once the job executor has sent it. */
+  static String linkSent(JdbcTemplate jdbc, String caseReference, String template) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
       List<String> notices = jdbc.queryForList("select personalisation from notification_outbox where case_reference = ? "
-          + "and template = 'advice-request'", String.class, caseReference);
+          + "and template = ?", String.class, caseReference, template);
       if (!notices.isEmpty()) {
         return JSON.readTree(notices.get(0)).get("responseLink").asText();
       }
-      assertThat(Instant.now()).as("the advice request is sent").isBefore(deadline);
+      assertThat(Instant.now()).as("the %s notice is sent", template).isBefore(deadline);
       Thread.sleep(200);
     }
   }
@@ -164,15 +169,7 @@ class RespondByLinkOnPostgresIT {
             "finalDue", LocalDate.now(ZoneId.of("Europe/London")).plusWeeks(6).toString(),
             "representationsDue", LocalDate.now(ZoneId.of("Europe/London")).plusDays(15).toString()))
         .startBeforeActivity("Task_ConsultSetting").execute().getId();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String link = null;
-    while (link == null) {
-      List<String> notices = jdbc.queryForList("select personalisation from notification_outbox where case_reference = "
-          + "'LINK-2' and template = 'setting-consultation'", String.class);
-      link = notices.isEmpty() ? null : JSON.readTree(notices.get(0)).get("responseLink").asText();
-      assertThat(Instant.now()).as("the consultation is sent").isBefore(deadline);
-      Thread.sleep(200);
-    }
+    String link = linkSent(jdbc, "LINK-2", "setting-consultation");
     String path = URI.create(link).getPath();
     HttpResponse<String> page = get(path);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -198,14 +195,77 @@ class RespondByLinkOnPostgresIT {
     assertThat(get(path).statusCode()).isEqualTo(409);
   }
 
+  /**
+   * Starts an annual review of an onboarded demo plan at its review meeting's end (held two days ago), and returns
+   * the link the setting's review-report request carries.
+   */
+  static String reviewReportLink(org.camunda.bpm.engine.RuntimeService runtime, JdbcTemplate jdbc, String caseReference,
+      boolean preparingForAdulthood) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    Map<String, Object> variables = new java.util.HashMap<>();
+    for (org.ehcworkflow.calendar.TimeLimit limit : org.ehcworkflow.calendar.TimeLimit.values()) {
+      variables.put(limit.dueVariable(), today.plusDays(30).toString());
+      variables.put(limit.reminderVariable(), today.plusDays(20).toString());
+    }
+    variables.put("reviewReportDue", today.plusDays(12).toString());
+    variables.putAll(Map.of("caseReference", caseReference, "reviewKind", "ANNUAL", "preparingForAdulthood",
+        preparingForAdulthood, "meetingDate", today.minusDays(2).toString()));
+    runtime.createProcessInstanceByKey("ehc-annual-review").businessKey(caseReference).setVariables(variables)
+        .startBeforeActivity("Task_AskForReviewReport").execute();
+    return linkSent(jdbc, caseReference, "review-report-request");
+  }
+
+  @Test
+  void theSchoolSendsItsReviewReportThroughTheLinkAndTheReviewMovesOn() throws Exception {
+    String path = URI.create(reviewReportLink(runtime, jdbc, "DEMO-PLAN-01", true)).getPath();
+    assertThat(jdbc.queryForObject("select count(*) from notification_outbox where case_reference = 'DEMO-PLAN-01' "
+        + "and template = 'review-report-request' and recipient_kind = 'PARTNER'", Integer.class))
+        .as("sent to the setting").isEqualTo(1);
+    HttpResponse<String> page = get(path);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Send the annual review report").contains("Oak Primary School")
+        .contains("DEMO-PLAN-01").contains("Preparing for adulthood").contains("regulation 20(7)");
+
+    String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+    HttpResponse<String> bad = postForm(path, Map.of("heldOn-day", tomorrow.substring(8), "heldOn-month",
+        tomorrow.substring(5, 7), "heldOn-year", tomorrow.substring(0, 4), "advice", ""), null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("href=\"#heldOn-day\"").contains("must be today or in the past")
+        .contains("href=\"#response\"").contains("Say what the meeting recommends")
+        .contains("href=\"#adulthood\"").contains("href=\"#advice\"")
+        .contains("value=\"" + tomorrow.substring(0, 4) + "\"");
+    HttpResponse<String> notADate = postForm(path, Map.of("heldOn-day", "31", "heldOn-month", "2", "heldOn-year",
+        "2027", "response", "amend", "advice", "summary", "adulthood", "yes"), null);
+    assertThat(notADate.statusCode()).isEqualTo(400);
+    assertThat(notADate.body()).contains("must be a real date").contains("value=\"amend\" checked");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-PLAN-01")
+        .taskDefinitionKey("Task_SubmitReviewReport").count()).as("nothing changed").isEqualTo(1);
+
+    LocalDate held = LocalDate.now(ZoneId.of("Europe/London")).minusDays(2);
+    HttpResponse<String> sent = postForm(path, Map.of("heldOn-day", String.valueOf(held.getDayOfMonth()),
+        "heldOn-month", String.valueOf(held.getMonthValue()), "heldOn-year", String.valueOf(held.getYear()),
+        "response", "amend", "adulthood", "yes", "advice", "Needs in section B have changed; amend F."), pdf());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.body()).contains("Review report sent");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-PLAN-01")
+        .taskDefinitionKey("Task_SubmitReviewReport").count()).as("the report step is done").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-PLAN-01")
+        .taskDefinitionKey("Task_DecideAfterReview").count()).as("the review moves on to its decision").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select last_reviewed_on from ehc_plan where case_reference = 'DEMO-PLAN-01'",
+        LocalDate.class)).isEqualTo(held);
+    assertThat(jdbc.queryForList("select field || '=' || field_value from case_record where case_reference = "
+        + "'DEMO-PLAN-01' and recorded_by = 'link:100001'", String.class))
+        .contains("meetingHeldOn=" + held, "reviewRecommendation=amend", "preparingForAdulthoodCovered=true")
+        .anyMatch(line -> line.startsWith("reportSummary=Needs in section B have changed"));
+    assertThat(jdbc.queryForObject("select created_by from case_document where case_reference = 'DEMO-PLAN-01' "
+        + "and document_type = 'REVIEW_REPORT_RECEIVED'", String.class)).isEqualTo("link:100001");
+    assertThat(jdbc.queryForList("select action from audit_event where case_reference = 'DEMO-PLAN-01' "
+        + "and user_id = 'link:100001'", String.class)).contains("VIEWED", "TASK_COMPLETED");
+    assertThat(get(path).statusCode()).as("used").isEqualTo(409);
+  }
+
   private HttpResponse<String> postReply(String path, String response, String reasons) throws Exception {
-    String boundary = "----ehc" + UUID.randomUUID();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"response\"\r\n\r\n" + response + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"advice\"\r\n\r\n" + reasons + "\r\n"
-        + "--" + boundary + "--\r\n";
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return postForm(path, Map.of("response", response, "advice", reasons), null);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -214,10 +274,17 @@ class RespondByLinkOnPostgresIT {
   }
 
   private HttpResponse<String> post(String path, String advice, byte[] file) throws Exception {
+    return postForm(path, Map.of("advice", advice), file);
+  }
+
+  /** Posts the page's form as a browser does (multipart), with a PDF in {@code file} when one is given. */
+  private HttpResponse<String> postForm(String path, Map<String, String> fields, byte[] file) throws Exception {
     String boundary = "----ehc" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"advice\"\r\n\r\n" + advice + "\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
     if (file != null) {
       body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"advice.pdf\"\r\n"
           + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,53 @@
+// A SENCO with no account sends the annual review report through the link in the school's email, with the keyboard
+// only, on a phone-sized screen: sent empty first (the error summary names each field), then the day the meeting
+// was held, its recommendation, a summary and the report as a PDF. Each page is checked with axe-core (WCAG 2.2 A
+// and AA). Prints one JSON line with what it saw. Environment: LINK, PDF, SCREENSHOT_DIR.
+import { audit, launch, phonePage, tabTo } from './browser.mjs';
+
+const link = process.env.LINK;
+const shots = process.env.SCREENSHOT_DIR ?? '.';
+const browser = await launch();
+const seen = { violations: {} };
+try {
+  const page = await phonePage(browser);
+  await page.goto(link);
+  seen.heading = await page.locator('h1').textContent();
+  seen.violations.form = await audit(page);
+  await page.screenshot({ path: `${shots}/review-report-form.png`, fullPage: true });
+
+  seen.reachedButton = await tabTo(page, 'button[type="submit"]', 40);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-error-summary');
+  seen.errors = await page.locator('.govuk-error-summary__list a').allTextContents();
+  seen.violations.error = await audit(page);
+  await page.screenshot({ path: `${shots}/review-report-error.png`, fullPage: true });
+
+  const [year, month, day] = process.env.HELD_ON.split('-');
+  seen.reachedDay = await tabTo(page, '#heldOn-day', 40);
+  await page.keyboard.type(String(Number(day)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(String(Number(month)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(year);
+  // Radios: Tab reaches the group, the arrow keys choose within it.
+  seen.reachedRecommendation = await tabTo(page, 'input[name="response"]');
+  await page.keyboard.press('ArrowDown');
+  seen.chosen = await page.evaluate(() => document.querySelector('input[name="response"]:checked')?.value);
+  seen.reachedSummary = await tabTo(page, '#advice');
+  await page.keyboard.type('The plan still meets most needs; section F needs more speech and language therapy.');
+  seen.reachedFile = await tabTo(page, '#file');
+  await page.setInputFiles('#file', process.env.PDF);
+  seen.reachedSend = await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-panel--confirmation');
+  seen.confirmation = await page.locator('.govuk-panel__title').textContent();
+  seen.violations.sent = await audit(page);
+  await page.screenshot({ path: `${shots}/review-report-sent.png`, fullPage: true });
+  seen.horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+  await page.goto(link);
+  seen.again = await page.locator('h1').textContent();
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));
