@@ -1,16 +1,25 @@
-// A SENCO with no account sends the annual review report through the link in the school's email, with the keyboard
-// only, on a phone-sized screen: sent empty first (the error summary names each field), then the day the meeting
-// was held, its recommendation, a summary and the report as a PDF. Each page is checked with axe-core (WCAG 2.2 A
-// and AA). Prints one JSON line with what it saw. Environment: LINK, PDF, SCREENSHOT_DIR.
+// A SENCO with no account opens the school's review tray through the link emailed to the school, and sends a review
+// report from it, with the keyboard only, on a phone-sized screen: sent empty first (the error summary names each
+// field), then the day the meeting was held, its recommendation, a summary and the report as a PDF. Each page is
+// checked with axe-core (WCAG 2.2 A and AA). Prints one JSON line with what it saw.
+// Environment: TRAY (the tray link), CASE, HELD_ON, PDF, SCREENSHOT_DIR.
 import { audit, launch, phonePage, tabTo } from './browser.mjs';
 
-const link = process.env.LINK;
+const tray = process.env.TRAY;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
 const browser = await launch();
 const seen = { violations: {} };
 try {
   const page = await phonePage(browser);
-  await page.goto(link);
+  await page.goto(tray);
+  seen.trayHeading = await page.locator('h1').textContent();
+  seen.trayCases = await page.locator('[data-case]').evaluateAll((rows) => rows.map((r) => r.dataset.case));
+  seen.violations.tray = await audit(page);
+  seen.trayScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  await page.screenshot({ path: `${shots}/school-tray-by-link.png`, fullPage: true });
+  seen.reachedReport = await tabTo(page, `form[action$="/report/${process.env.CASE}"] button`, 60);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const link = page.url();
   seen.heading = await page.locator('h1').textContent();
   seen.violations.form = await audit(page);
   await page.screenshot({ path: `${shots}/review-report-form.png`, fullPage: true });

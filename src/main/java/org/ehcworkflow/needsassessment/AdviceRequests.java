@@ -3,6 +3,7 @@ package org.ehcworkflow.needsassessment;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.ehcworkflow.partner.PartnerTeams;
 import org.ehcworkflow.partner.SettingGroups;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -22,20 +23,27 @@ public class AdviceRequests {
   }
 
   private final SettingGroups settings;
+  private final PartnerTeams.Groups teams;
 
-  public AdviceRequests(SettingGroups settings) {
+  public AdviceRequests(SettingGroups settings, PartnerTeams.Groups teams) {
     this.settings = settings;
+    this.teams = teams;
   }
 
   /**
-   * Who answers an advice request: the advice giver's team; for the school or setting, the case's own setting
-   * alone (its group), or the coordinators when the case has no setting recorded (they record advice received by
-   * post). Never every school.
+   * Who answers an advice request: the advice giver's team (where the authority has several teams of the kind,
+   * the one the case names); for the school or setting, the case's own setting alone (its group). The coordinators
+   * when the case has no setting recorded, or names none of several teams (they record advice received by post, or
+   * name the team). Never every school, never every trust.
    */
   public List<String> groups(DelegateExecution execution, String adviceGiver) {
     AdviceGiver giver = AdviceGiver.valueOf(adviceGiver);
-    if (giver != AdviceGiver.SCHOOL_OR_SETTING) {
+    if (giver == AdviceGiver.OTHER) {
       return List.of(giver.group());
+    }
+    if (giver != AdviceGiver.SCHOOL_OR_SETTING) {
+      List<String> team = teams.of(execution.getProcessBusinessKey(), giver.name(), giver.group());
+      return team.isEmpty() ? List.of(AdviceGiver.OTHER.group()) : team;
     }
     List<String> setting = settings.ofCase(execution.getProcessBusinessKey());
     return setting.isEmpty() ? List.of(AdviceGiver.OTHER.group()) : setting;

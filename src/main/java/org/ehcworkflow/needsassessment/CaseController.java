@@ -9,6 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.partner.PartnerTeams;
+import org.ehcworkflow.partner.PartnerType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
@@ -45,10 +51,14 @@ class CaseController {
   private final AuditTrail audit;
 
   private final Caseload caseload;
+  private final PartnerTeams teams;
+  private final TaskService tasks;
   private final org.ehcworkflow.plan.PlanRegister register;
 
   CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit,
-      Caseload caseload, org.ehcworkflow.plan.PlanRegister register) {
+      Caseload caseload, org.ehcworkflow.plan.PlanRegister register, PartnerTeams teams, TaskService tasks) {
+    this.teams = teams;
+    this.tasks = tasks;
     this.caseload = caseload;
     this.register = register;
     this.audit = audit;
@@ -69,6 +79,10 @@ class CaseController {
       String caseReference, String currentSettingCode, CaseFile.ChildDetails child, String coordinator) {
   }
 
+  /** @param partnerType a team type (HEALTH, SOCIAL_CARE, EDUCATIONAL_PSYCHOLOGY, OTHER); @param code the team's code */
+  record TeamChange(String partnerType, String code) {
+  }
+
   /** @param coordinator the user id of a member of the coordinators' group */
   record CoordinatorChange(String coordinator) {
   }
@@ -78,7 +92,7 @@ class CaseController {
 
   record CaseView(String caseReference, String status, String requesterType, LocalDate requestReceivedDate,
       String coordinator, Map<String, Object> deadlines, List<CaseFile.Breach> breaches, List<CaseFile.TimeLimitException> exceptions,
-      List<CaseFile.StepRecord> record) {
+      List<CaseFile.StepRecord> record, Map<PartnerType, String> teams) {
   }
 
   record Withdrawal(String reason) {
@@ -150,11 +164,48 @@ class CaseController {
     return ResponseEntity.ok(Map.of("caseReference", caseReference, "coordinator", change.coordinator().trim()));
   }
 
+  @Operation(summary = "Name the team that serves the case, where the authority has several of a kind",
+      description = "Two health trusts, say: the case's advice request of that kind goes to the named team's own "
+          + "group (team<CODE>) alone, and its notices to that team's address alone; an advice task already open "
+          + "moves to the team. Until a team is named, such a request goes to the coordinators. 400 naming the "
+          + "field for an unknown type, a school, or a code that is no active team of the type; 404 for an unknown "
+          + "case.")
+  @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
+  @PutMapping("/{caseReference}/teams")
+  ResponseEntity<Map<String, Object>> nameTeam(@PathVariable String caseReference, @RequestBody TeamChange change) {
+    if (!caseFile.exists(caseReference) && register.find(caseReference).isEmpty()) {
+      throw Refusal.notFound("caseReference: no case or plan " + caseReference);
+    }
+    if (change == null) {
+      throw Refusal.invalid("partnerType: required");
+    }
+    PartnerType type = teams.assign(caseReference, change.partnerType(), change.code(), user.id());
+    String group = PartnerTeams.groupOf(change.code());
+    for (Task open : tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_ProvideAdvice").list()) {
+      // Each advice giver is one instance of the multi-instance, with its own adviceGiver.
+      if (!type.name().equals(tasks.getVariable(open.getId(), "adviceGiver"))) {
+        continue;
+      }
+      for (IdentityLink link : tasks.getIdentityLinksForTask(open.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          tasks.deleteCandidateGroup(open.getId(), link.getGroupId());
+        }
+      }
+      tasks.addCandidateGroup(open.getId(), group);
+    }
+    audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, type + " team named: " + change.code().trim());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("caseReference", caseReference);
+    answer.put("teams", teams.serving(caseReference));
+    return ResponseEntity.ok(answer);
+  }
+
   private CaseView view(OpenedCase c) {
     return new CaseView(c.caseReference(), c.status().name(), c.requesterType(), c.requestReceivedDate(),
         caseFile.coordinator(c.caseReference()).orElse(null),
         c.processInstanceId() == null ? Map.of() : deadlines(c.processInstanceId()),
-        caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()), caseFile.steps(c.caseReference()));
+        caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()), caseFile.steps(c.caseReference()), teams.serving(c.caseReference()));
   }
 
   private Map<String, Object> deadlines(String processInstanceId) {

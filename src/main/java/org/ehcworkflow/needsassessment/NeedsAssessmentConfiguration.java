@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.ehcworkflow.calendar.DeadlineSchedule;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.PartnerTeams;
 import org.ehcworkflow.partner.SettingGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +35,7 @@ class NeedsAssessmentConfiguration {
   }
 
   @Bean
-  AdviceRequests adviceRequests(SettingGroups settingGroups) {
-    return new AdviceRequests(settingGroups);
+  AdviceRequests adviceRequests(SettingGroups settingGroups, PartnerTeams teams) {
+    return new AdviceRequests(settingGroups, teams::groups);
   }
 }

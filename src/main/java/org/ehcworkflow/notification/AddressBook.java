@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.PartnerTeams;
+import org.ehcworkflow.partner.PartnerType;
 import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanRegister;
@@ -26,12 +28,14 @@ public class AddressBook {
   private final PlanRegister plans;
   private final PartnerDirectory partners;
   private final SettingGroups settings;
+  private final PartnerTeams teams;
   private final Map<String, String> groupMailboxes;
   private final Function<String, String> userEmail;
 
   /** @param userEmail a Camunda user's email, or null */
   public AddressBook(CaseFile caseFile, PlanRegister plans, PartnerDirectory partners, SettingGroups settings,
-      Map<String, String> groupMailboxes, Function<String, String> userEmail) {
+      PartnerTeams teams, Map<String, String> groupMailboxes, Function<String, String> userEmail) {
+    this.teams = teams;
     this.caseFile = caseFile;
     this.plans = plans;
     this.partners = partners;
@@ -43,7 +47,7 @@ public class AddressBook {
   /**
    * Addresses of a recipient of a notice about a case. A partner is a team by type ({@code HEALTH}) or one setting
    * by type and code ({@code SCHOOL_OR_SETTING/100001}); a setting type without a code means the case's current
-   * setting, never every setting.
+   * setting, never every setting; a team type where the authority has several teams means the one the case names.
    *
    * @throws IllegalStateException saying what is missing, when there is no address to send to
    */
@@ -58,7 +62,9 @@ public class AddressBook {
       throw new IllegalStateException(switch (kind) {
         case FAMILY -> "the case has no contact email for the family";
         case PARTNER -> "the partner directory has no active email for " + id
-            + (id.equals(SETTING) ? " (the case's current setting is not recorded or not in the directory)" : "");
+            + (id.equals(SETTING) ? " (the case's current setting is not recorded or not in the directory)"
+            : teamType(id) && teams.several(PartnerType.valueOf(id)) ? " (the authority has several " + id
+            + " teams and the case names none: PUT /api/cases/{case}/teams)" : "");
         case GROUP -> "no mailbox is configured for group " + id + " (ehc.notifications.group-mailboxes)";
         case USER -> "user " + id + " has no email address (Camunda Admin)";
       });
@@ -83,6 +89,11 @@ public class AddressBook {
       return settings.currentSetting(caseReference).map(code -> partners.activeEmails(SETTING, code))
           .orElse(List.of());
     }
-    return partners.activeEmails(id, null);
+    // A team: the one the case names, where the authority has several of the type.
+    return teamType(id) ? teams.emails(caseReference, PartnerType.valueOf(id), partners) : partners.activeEmails(id, null);
+  }
+
+  private static boolean teamType(String id) {
+    return java.util.Arrays.stream(PartnerType.values()).anyMatch(t -> !t.perSetting() && t.name().equals(id));
   }
 }

@@ -20,7 +20,7 @@ public final class NoticeFields {
   public static Set<String> known() {
     Set<String> fields = new HashSet<>(Set.of("caseReference", "deadline", "deadlineTitle", "legalReference",
         "scope", "documentId", "documentTitle", "taskName", "taskId", "meetingDate", "transferTitle", TASKLIST_LINK,
-        "count", "summary", "cases", "cockpitLink", "responseLink", "responseLinkLastDay", "code", "codeMinutes"));
+        "count", "summary", "cases", "cockpitLink", "responseLink", "responseLinkLastDay", "code", "codeMinutes", "settingName"));
     Arrays.stream(TimeLimit.values()).map(TimeLimit::dueVariable).forEach(fields::add);
     return fields;
   }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.partner.PartnerDirectory;
+import org.ehcworkflow.partner.PartnerTeams;
 import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.plan.PlanRegister;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +49,8 @@ class NotificationConfiguration {
 
   @Bean
   AddressBook addressBook(CaseFile caseFile, PlanRegister plans, PartnerDirectory partners, SettingGroups settings,
-      NotificationProperties properties, IdentityService identity) {
-    return new AddressBook(caseFile, plans, partners, settings, properties.groupMailboxes(), userId -> {
+      PartnerTeams teams, NotificationProperties properties, IdentityService identity) {
+    return new AddressBook(caseFile, plans, partners, settings, teams, properties.groupMailboxes(), userId -> {
       User user = identity.createUserQuery().userId(userId).singleResult();
       return user == null ? null : user.getEmail();
     });

@@ -348,6 +348,19 @@ public class NotificationDispatcher {
         where id = ? and status in ('FAILED', 'UNCONFIRMED')""", id) == 1;
   }
 
+  /**
+   * Sends again the case's notices that failed for one recipient, once the cause is mended (the case now names
+   * the team that serves it): the address is looked up afresh when each is sent.
+   *
+   * @return how many were queued again
+   */
+  public int retryFailed(String caseReference, Recipient.Kind kind, String recipientId) {
+    return jdbc.update("""
+        update notification_outbox set status = 'PENDING', next_attempt_at = null, attempts = 0
+        where case_reference = ? and recipient_kind = ? and recipient_id = ? and status = 'FAILED'""",
+        caseReference, kind.name(), recipientId);
+  }
+
   private Timestamp now() {
     return Timestamp.from(clock.instant());
   }

@@ -24,6 +24,11 @@ class PartnerConfiguration {
   }
 
   @Bean
+  PartnerTeams partnerTeams(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    return new PartnerTeams(jdbc, events::publishEvent);
+  }
+
+  @Bean
   PartnerCsvImport partnerCsvImport(PartnerDirectory directory) {
     return new PartnerCsvImport(directory);
   }

@@ -8,9 +8,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Every school or setting in the partner directory has its own Camunda group ({@link SettingGroups}), kept at every
- * start and whenever the directory changes, so an administrator can put a SENCO in their setting's group (Camunda
- * Admin, or single sign-on's group mapping). The group has no grants of its own: the engine grants it each task
+ * Every school or setting in the partner directory has its own Camunda group ({@link SettingGroups}), and so does
+ * every team with a code ({@link PartnerTeams}: one of several health trusts, say), kept at every start and whenever
+ * the directory changes, so an administrator can put a SENCO in their setting's group, or a practitioner in their
+ * trust's (Camunda Admin, or single sign-on's group mapping). The group has no grants of its own: the engine grants it each task
  * the processes give it, and nothing else.
  */
 @Component
@@ -27,7 +28,7 @@ class SettingGroupsInIdentity {
   @EventListener
   @Order(1)
   public void onStarted(ApplicationStartedEvent event) {
-    directory.settings().forEach(this::ensure);
+    directory.all().forEach(this::ensure);
   }
 
   @EventListener
@@ -36,7 +37,7 @@ class SettingGroupsInIdentity {
   }
 
   private void ensure(Partner partner) {
-    String id = partner.type() == PartnerType.SCHOOL_OR_SETTING ? SettingGroups.groupOf(partner.code()) : null;
+    String id = partner.type().perSetting() ? SettingGroups.groupOf(partner.code()) : PartnerTeams.groupOf(partner.code());
     if (id == null) {
       return;
     }

@@ -2,9 +2,10 @@ package org.ehcworkflow.respond;
 
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.annualreview.SchoolReviewTray;
 import org.ehcworkflow.audit.AuditTrail;
+import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.document.Documents;
 import org.ehcworkflow.partner.Partner;
 import org.ehcworkflow.partner.PartnerDirectory;
@@ -18,8 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 class RespondConfiguration {
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
   @Bean
   ResponseLinks responseLinks(JdbcTemplate jdbc) {
     return new ResponseLinks(jdbc);
@@ -30,12 +29,16 @@ class RespondConfiguration {
    * deadline plus {@code ehc.respond.grace} (14 days: late advice is still advice, and is recorded as late).
    */
   @Bean
-  SendNoticeDelegate.LinkIssuer responseLinkIssuer(ResponseLinks links, SettingGroups settings,
-      @Value("${ehc.respond.base-url:http://localhost:8080}") String baseUrl,
-      @Value("${ehc.respond.grace:P14D}") Period grace) {
+  LinkExpiry linkExpiry(@Value("${ehc.respond.grace:P14D}") Period grace) {
+    return new LinkExpiry(grace);
+  }
+
+  @Bean
+  SendNoticeDelegate.LinkIssuer responseLinkIssuer(ResponseLinks links, SettingGroups settings, LinkExpiry expiry,
+      @Value("${ehc.respond.base-url:http://localhost:8080}") String baseUrl) {
     return (asked, execution, due) -> {
-      java.time.LocalDate lastDay = due.plus(grace);
-      Instant expires = lastDay.plusDays(1).atStartOfDay(LONDON).toInstant();
+      java.time.LocalDate lastDay = expiry.lastDay(due);
+      Instant expires = expiry.expiresAt(due);
       Asked what = Asked.valueOf(asked);
       // A review report is the case's own setting's to send: the link names that setting.
       Object scope = what.scopeVariable() == null
@@ -45,6 +48,20 @@ class RespondConfiguration {
           scope == null ? null : scope.toString(), expires);
       return new SendNoticeDelegate.LinkIssuer.Link(baseUrl.replaceAll("/+$", "") + "/respond/" + token, lastDay);
     };
+  }
+
+  /**
+   * A school's review tray by a link sent to its address: working for {@code ehc.respond.school-tray.lifetime}
+   * (7 days), at most {@code per-hour} (3) sent to one school in an hour.
+   */
+  @Bean
+  SchoolTrayByLink schoolTrayByLink(ResponseLinks links, PartnerDirectory partners, SettingGroups settings,
+      SchoolReviewTray tray, TaskService tasks, Notifications notifications, AuditTrail audit, LinkExpiry expiry,
+      @Value("${ehc.respond.base-url:http://localhost:8080}") String baseUrl,
+      @Value("${ehc.respond.school-tray.lifetime:P7D}") java.time.Duration lifetime,
+      @Value("${ehc.respond.school-tray.per-hour:3}") int perHour) {
+    return new SchoolTrayByLink(links, partners, settings, tray, tasks, notifications, audit, expiry, baseUrl,
+        lifetime, perHour);
   }
 
   @Bean

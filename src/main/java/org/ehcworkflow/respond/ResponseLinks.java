@@ -58,6 +58,13 @@ public class ResponseLinks {
         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()), hash(token)).stream().findFirst();
   }
 
+  /** How many links for this kind of request and scope were issued since then (to limit how often one is sent). */
+  public int issuedSince(String asked, String scope, Instant since) {
+    Integer count = jdbc.queryForObject("select count(*) from response_link where asked = ? and scope = ? "
+        + "and created_at > ?", Integer.class, asked, scope, Timestamp.from(since));
+    return count == null ? 0 : count;
+  }
+
   /** Marks the link used; false if it was used already (a second submission in a race). */
   public boolean use(long id) {
     return jdbc.update("update response_link set used_at = ? where id = ? and used_at is null",

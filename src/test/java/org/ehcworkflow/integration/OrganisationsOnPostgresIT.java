@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.ehcworkflow.calendar.TimeLimit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -60,16 +56,7 @@ class OrganisationsOnPostgresIT {
   }
 
   private Task reviewReportOf(String caseReference) {
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-    Map<String, Object> variables = new HashMap<>();
-    for (TimeLimit limit : TimeLimit.values()) {
-      variables.put(limit.dueVariable(), today.plusDays(30).toString());
-      variables.put(limit.reminderVariable(), today.plusDays(20).toString());
-    }
-    variables.putAll(Map.of("caseReference", caseReference, "reviewKind", "ANNUAL", "preparingForAdulthood", false,
-        "meetingDate", today.minusDays(2).toString()));
-    String instance = runtime.createProcessInstanceByKey("ehc-annual-review").businessKey(caseReference)
-        .setVariables(variables).startBeforeActivity("Task_SubmitReviewReport").execute().getId();
+    String instance = ReviewsAt.start(runtime, caseReference, "Task_SubmitReviewReport", false, Map.of());
     return tasks.createTaskQuery().processInstanceId(instance).singleResult();
   }
 

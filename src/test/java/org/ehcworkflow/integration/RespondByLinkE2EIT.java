@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * In a real browser (Debian's chromium, playwright-core) on a phone-sized screen, with the keyboard only: a health
  * practitioner opens the secure link of an advice request, is told what is missing, types the advice, attaches a
- * PDF and sends it; axe-core finds no serious or critical WCAG 2.2 A/AA violation on any page. Screenshots under
+ * PDF and sends it; a SENCO opens the school's review tray by the link emailed to the school and sends a review
+ * report from it. axe-core finds no serious or critical WCAG 2.2 A/AA violation on any page. Screenshots under
  * {@code target/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ehc.demo.enabled=true",
@@ -41,6 +42,7 @@ class RespondByLinkE2EIT {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.ehcworkflow.respond.SchoolTrayByLink trays;
 
   @Test
   void aHealthPractitionerSendsAdviceByLinkWithTheKeyboardOnAPhone() throws Exception {
@@ -75,20 +77,26 @@ class RespondByLinkE2EIT {
   }
 
   @Test
-  void aSencoWithNoAccountSendsTheReviewReportByLinkWithTheKeyboardOnAPhone() throws Exception {
+  void aSencoWithNoAccountOpensTheTrayByLinkAndSendsTheReviewReportWithTheKeyboardOnAPhone() throws Exception {
     BrowserTests.prepare("review-report-by-link.mjs");
-    String link = RespondByLinkOnPostgresIT.reviewReportLink(runtime, jdbc, "DEMO-PLAN-01", false);
-    String local = "http://localhost:" + port + URI.create(link).getPath();
+    RespondByLinkOnPostgresIT.reviewReportLink(runtime, jdbc, "DEMO-PLAN-01", false);
+    trays.request("100001");
+    String tray = RespondByLinkOnPostgresIT.linkSent(jdbc, "URN-100001", "school-review-tray-link");
+    String local = "http://localhost:" + port + URI.create(tray).getPath();
     Path pdf = Files.write(Path.of("target/e2e/review-report.pdf"), RespondByLinkOnPostgresIT.pdf());
     java.time.LocalDate held = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(2);
 
-    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("LINK", local, "PDF",
-        pdf.toAbsolutePath().toString(), "HELD_ON", held.toString(), "SCREENSHOT_DIR",
+    NodeTools.Result browser = NodeTools.run(BrowserTests.E2E, 180, Map.of("TRAY", local, "CASE", "DEMO-PLAN-01",
+        "PDF", pdf.toAbsolutePath().toString(), "HELD_ON", held.toString(), "SCREENSHOT_DIR",
         Path.of("target").toAbsolutePath().toString()), "node", "review-report-by-link.mjs");
     assertThat(browser.exit()).as(browser.output()).isZero();
     JsonNode seen = new ObjectMapper().readTree(browser.json());
     System.out.println("Review report by link in the browser: " + seen);
 
+    assertThat(seen.get("trayHeading").asText()).isEqualTo("Your school's annual reviews");
+    assertThat(seen.get("trayCases").toString()).contains("DEMO-PLAN-01").doesNotContain("DEMO-PLAN-02");
+    assertThat(seen.get("trayScroll").asBoolean()).as("the tray fits a phone-sized screen").isFalse();
+    assertThat(seen.get("reachedReport").asBoolean()).as("the tray's report button reached with Tab").isTrue();
     assertThat(seen.get("heading").asText()).isEqualTo("Send the annual review report");
     assertThat(seen.get("errors")).as("the error summary lists the problems in the form's order")
         .extracting(JsonNode::asText).containsExactly("Enter the day the meeting was held",

@@ -201,17 +201,8 @@ class RespondByLinkOnPostgresIT {
    */
   static String reviewReportLink(org.camunda.bpm.engine.RuntimeService runtime, JdbcTemplate jdbc, String caseReference,
       boolean preparingForAdulthood) throws Exception {
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-    Map<String, Object> variables = new java.util.HashMap<>();
-    for (org.ehcworkflow.calendar.TimeLimit limit : org.ehcworkflow.calendar.TimeLimit.values()) {
-      variables.put(limit.dueVariable(), today.plusDays(30).toString());
-      variables.put(limit.reminderVariable(), today.plusDays(20).toString());
-    }
-    variables.put("reviewReportDue", today.plusDays(12).toString());
-    variables.putAll(Map.of("caseReference", caseReference, "reviewKind", "ANNUAL", "preparingForAdulthood",
-        preparingForAdulthood, "meetingDate", today.minusDays(2).toString()));
-    runtime.createProcessInstanceByKey("ehc-annual-review").businessKey(caseReference).setVariables(variables)
-        .startBeforeActivity("Task_AskForReviewReport").execute();
+    ReviewsAt.start(runtime, caseReference, "Task_AskForReviewReport", preparingForAdulthood, Map.of("reviewReportDue",
+        LocalDate.now(ZoneId.of("Europe/London")).plusDays(12).toString()));
     return linkSent(jdbc, caseReference, "review-report-request");
   }
 

@@ -287,6 +287,19 @@ class NeedsAssessmentProcessTest {
   }
 
   @Test
+  void theAdviceTaskGoesToTheTeamTheCaseNamesAloneAndElseToTheTypesGroup() {
+    ProcessInstance named = open("2026-01-05");
+    beans.teams.put(named.getBusinessKey() + "/HEALTH", "NHS-NORTH");
+    assess(named, "askHealth", "askSocialCare");
+    assertThat(taskService().createTaskQuery().processInstanceId(named.getId()).taskDefinitionKey(PROVIDE_ADVICE)
+        .taskCandidateGroup("teamNHSNORTH").count()).as("the named trust's own group").isEqualTo(1);
+    assertThat(taskService().createTaskQuery().processInstanceId(named.getId()).taskDefinitionKey(PROVIDE_ADVICE)
+        .taskCandidateGroup("health").count()).as("not every health team").isZero();
+    assertThat(taskService().createTaskQuery().processInstanceId(named.getId()).taskDefinitionKey(PROVIDE_ADVICE)
+        .taskCandidateGroup("socialCare").count()).as("no team named: the type's group").isEqualTo(1);
+  }
+
+  @Test
   void anAdviceExceptionIsRecordedAgainstThatAdviceGiverAndTheAdviceIsKept() {
     ProcessInstance instance = open("2026-01-05");
     assess(instance, "askHealth");

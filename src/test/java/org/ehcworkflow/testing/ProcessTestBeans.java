@@ -1,6 +1,7 @@
 package org.ehcworkflow.testing;
 
 import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.partner.PartnerTeams;
 import org.ehcworkflow.partner.SettingGroups;
 import org.ehcworkflow.plan.FinalisationDecisions;
 
@@ -58,6 +59,11 @@ public final class ProcessTestBeans {
   public PhaseTransfers transfers;
   /** Settings in the partner directory of these tests, by code. */
   public final Set<String> settings = Set.of("100001", "100002");
+  /**
+   * The team each case names, by {@code case/TYPE}, as {@code PartnerTeams} keeps them; a case naming none is
+   * served by the type's group (the authority has one team of each type here).
+   */
+  public final Map<String, String> teams = new ConcurrentHashMap<>();
 
   /** The shipped SEN2 mapping, as the application loads it by default. */
   public static final String SEN2_MAPPING = "sen2/sen2-mapping.properties";
@@ -82,7 +88,9 @@ public final class ProcessTestBeans {
         .or(() -> caseFile.find(caseReference).map(CaseFile.OpenedCase::currentSettingCode)
             .filter(code -> code != null && !code.isBlank())));
     Mocks.register("settingGroups", settingGroups);
-    Mocks.register("adviceRequests", new AdviceRequests(settingGroups));
+    Mocks.register("adviceRequests", new AdviceRequests(settingGroups,
+        (caseReference, type, typeGroup) -> java.util.Optional.ofNullable(teams.get(caseReference + "/" + type))
+            .map(code -> java.util.List.of(PartnerTeams.groupOf(code))).orElse(java.util.List.of(typeGroup))));
 
     ReviewCycle cycle = new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(6));
     reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10));
