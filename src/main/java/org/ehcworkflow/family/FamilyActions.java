@@ -120,6 +120,36 @@ public class FamilyActions {
     return Optional.of(issued);
   }
 
+  /**
+   * The case reference a family gives before proving who they are at another identity provider (GOV.UK One Login,
+   * the council's citizen account), checked for its form only: whether it is a case is known after the provider.
+   *
+   * @throws Invalid naming {@code caseReference}
+   */
+  public String caseReferenceToVerify(String caseReference) {
+    String reference = caseReference == null ? "" : caseReference.trim().toUpperCase(java.util.Locale.ROOT);
+    if (reference.isEmpty()) {
+      throw new Invalid(Map.of("caseReference", "Enter the case reference from our letter or email"));
+    }
+    if (!CASE_REFERENCE.matcher(reference).matches()) {
+      throw new Invalid(Map.of("caseReference", "Enter the case reference as it is on our letter, like EHC-2026-00012"));
+    }
+    return reference;
+  }
+
+  /**
+   * Whether the identity a provider verified may see the case: its email is verified by the provider and is the
+   * case's contact email. Recorded in the audit trail either way, never with the address.
+   */
+  public boolean identityMatches(String reference, String email, boolean verified, String method) {
+    String address = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+    boolean matches = verified && !address.isEmpty() && cases.contactEmails(reference).contains(address);
+    audit.record(matches ? actor(reference) : "family", matches ? AuditTrail.Action.VIEWED : AuditTrail.Action.REFUSED,
+        reference, matches ? "signed in with " + method : "sign-in with " + method + " refused: "
+            + (verified ? "the verified email is not the case's (or there is no such case)" : "the email is not verified"));
+    return matches;
+  }
+
   /** Checks a code; a right one signs in, and the code's email loses its wording. */
   @Transactional
   public SignInCodes.Checked checkCode(String challenge, String code) {

@@ -22,10 +22,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FamilyConfiguration {
 
   @Bean
-  SignInCodes signInCodes(JdbcTemplate jdbc, FamilyProperties properties) {
-    if (!"email-code".equals(properties.signIn())) {
-      throw new IllegalStateException("ehc.family.sign-in '" + properties.signIn() + "' is not available: "
-          + "email-code is; another identity establishes a FamilySession (see README)");
+  SignInCodes signInCodes(JdbcTemplate jdbc, FamilyProperties properties,
+      org.springframework.core.env.Environment environment) {
+    // Checked at start: a sign-in the family could not finish is worse than none.
+    if (!java.util.List.of("email-code", "oidc").contains(properties.signIn())) {
+      throw new IllegalStateException("ehc.family.sign-in must be email-code or oidc, not " + properties.signIn());
+    }
+    if ("oidc".equals(properties.signIn())
+        && environment.getProperty("spring.security.oauth2.client.registration.family.client-id") == null) {
+      throw new IllegalStateException("ehc.family.sign-in=oidc needs the OpenID Connect client registration "
+          + "spring.security.oauth2.client.registration.family (client-id, client-secret, scope openid,email) and "
+          + "spring.security.oauth2.client.provider.family.issuer-uri");
     }
     return new SignInCodes(jdbc, properties.codeLifetime(), properties.maxAttempts(), properties.codesPerWindow(),
         properties.window());

@@ -45,6 +45,9 @@ class FamilyController {
   private final AuditTrail audit;
   private final String serviceName;
   private final boolean showCodeOnScreen;
+  /** Signing in at an identity provider (GOV.UK One Login, a citizen account) rather than with an emailed code. */
+  private final boolean atProvider;
+  private final String providerName;
 
   FamilyController(FamilyCase cases, FamilyActions actions, Documents documents, PartnerDirectory partners,
       AuditTrail audit, FamilyProperties properties) {
@@ -55,12 +58,22 @@ class FamilyController {
     this.audit = audit;
     this.serviceName = properties.serviceName();
     this.showCodeOnScreen = properties.showCodeOnScreen();
+    this.atProvider = "oidc".equals(properties.signIn());
+    this.providerName = properties.identityName();
   }
 
   @GetMapping(path = "/family", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> start(HttpServletRequest request) {
+  ResponseEntity<String> start(HttpServletRequest request,
+      @RequestParam(name = "sign-in", required = false) String outcome) {
     if (FamilySession.current(request).isPresent()) {
       return seeOther("/family/case");
+    }
+    if (atProvider && outcome != null) {
+      // Back from the provider without a case: say so, naming the field to check.
+      return Pages.answer(HttpStatus.UNAUTHORIZED, signInPage(request, Map.of("caseReference", "unmatched".equals(outcome)
+          ? "We could not open this case with the account you signed in with. Check the case reference, and that you "
+              + "signed in with the email address you gave us"
+          : "Signing in with " + providerName + " did not finish. Try again"), "", ""));
     }
     return Pages.answer(HttpStatus.OK, signInPage(request, Map.of(), "", ""));
   }
@@ -70,6 +83,14 @@ class FamilyController {
       @RequestParam(required = false) String email, @RequestParam(required = false) String formToken) {
     if (!FamilySession.formTokenMatches(request, formToken)) {
       return expiredForm();
+    }
+    if (atProvider) {
+      try {
+        request.getSession().setAttribute(FamilyIdentitySignIn.PENDING_CASE, actions.caseReferenceToVerify(caseReference));
+        return seeOther(FamilyIdentitySignIn.START);
+      } catch (FamilyActions.Invalid invalid) {
+        return Pages.answer(HttpStatus.BAD_REQUEST, signInPage(request, invalid.byField(), caseReference, ""));
+      }
     }
     try {
       Optional<SignInCodes.Issued> issued = actions.requestCode(caseReference, email);
@@ -247,6 +268,9 @@ class FamilyController {
 
   private String signInPage(HttpServletRequest request, Map<String, String> problems, String caseReference,
       String email) {
+    if (atProvider) {
+      return providerSignInPage(request, problems, caseReference);
+    }
     String body = (problems.isEmpty() ? "" : Pages.errorSummary(problems)) + """
         <h1 class="govuk-heading-l">Sign in to see your child's EHC case</h1>
         <p class="govuk-body">See where your child's education, health and care (EHC) needs assessment or plan is
@@ -264,6 +288,23 @@ class FamilyController {
             problems.get("caseReference"), caseReference, "text", "off"),
         input("email", "Email address", "The email address you gave us when the request was made.",
             problems.get("email"), email, "email", "email"));
+    return page("Sign in", !problems.isEmpty(), body);
+  }
+
+  private String providerSignInPage(HttpServletRequest request, Map<String, String> problems, String caseReference) {
+    String body = (problems.isEmpty() ? "" : Pages.errorSummary(problems)) + """
+        <h1 class="govuk-heading-l">Sign in to see your child's EHC case</h1>
+        <p class="govuk-body">See where your child's education, health and care (EHC) needs assessment or plan is
+          up to, the dates ahead, our decisions and your rights, and send us your views.</p>
+        <p class="govuk-body">Give the case reference, then sign in with %s using the email address you gave us.</p>
+        <form method="post" action="/family/sign-in" novalidate>
+          <input type="hidden" name="formToken" value="%s">
+          %s
+          <button type="submit" class="govuk-button" data-module="govuk-button">Continue to %s</button>
+        </form>
+        """.formatted(Pages.esc(providerName), Pages.esc(FamilySession.formToken(request)),
+        input("caseReference", "Case reference", "It is on every letter and email we send you, like EHC-2026-00012.",
+            problems.get("caseReference"), caseReference, "text", "off"), Pages.esc(providerName));
     return page("Sign in", !problems.isEmpty(), body);
   }
 

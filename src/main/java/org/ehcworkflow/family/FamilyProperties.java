@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The family's pages ({@code ehc.family}).
  *
  * @param enabled whether {@code /family} is served at all
- * @param signIn how families sign in: {@code email-code} (a one-time code to the contact email on the case). Another
- *     identity (GOV.UK One Login, the council's citizen account) replaces it by establishing a
- *     {@link FamilySession} for the case whose contact email it verified; the pages need nothing else
+ * @param signIn how families sign in: {@code email-code} (a one-time code to the contact email on the case), or
+ *     {@code oidc}: at an OpenID Connect provider (GOV.UK One Login, the council's citizen account), the client
+ *     registration {@code family}, whose verified email must be the case's contact email ({@link FamilyIdentitySignIn})
+ * @param identityName the provider's name as the family reads it on the sign-in button
  * @param codeLifetime how long a code works
  * @param maxAttempts wrong tries before a code dies
  * @param codesPerWindow codes a case may be sent in {@code window}
@@ -21,5 +22,6 @@ public record FamilyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
     @DefaultValue("PT15M") Duration codeLifetime, @DefaultValue("5") int maxAttempts,
     @DefaultValue("3") int codesPerWindow, @DefaultValue("PT15M") Duration window,
     @DefaultValue("false") boolean showCodeOnScreen,
-    @DefaultValue("Your child's EHC needs assessment and plan") String serviceName) {
+    @DefaultValue("Your child's EHC needs assessment and plan") String serviceName,
+    @DefaultValue("GOV.UK One Login") String identityName) {
 }

@@ -40,7 +40,9 @@ class WebappSingleSignOn {
       throws Exception {
     // The webapps have Camunda's own CSRF protection and security headers; the REST APIs Camunda's filter.
     http.csrf(csrf -> csrf.disable()).headers(headers -> headers.disable());
-    if (registrations.getIfAvailable() == null) {
+    // Single sign-on to the webapps is the registration 'council'; another (the family's 'family') leaves them alone.
+    ClientRegistrationRepository repository = registrations.getIfAvailable();
+    if (repository == null || repository.findByRegistrationId("council") == null) {
       return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
           .requestCache(cache -> cache.disable())
           .securityContext(context -> context.disable())
@@ -54,7 +56,8 @@ class WebappSingleSignOn {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(antMatcher("/camunda/app/**"), antMatcher("/camunda/api/**")).authenticated()
             .anyRequest().permitAll())
-        .oauth2Login(login -> login.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+        .oauth2Login(login -> login.loginPage("/oauth2/authorization/council")
+            .defaultSuccessUrl("/camunda/app/tasklist/default/", false))
         .build();
   }
 

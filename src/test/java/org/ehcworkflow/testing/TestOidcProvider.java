@@ -50,12 +50,19 @@ public final class TestOidcProvider {
 
   /** A token for the user with these groups, valid for the seconds given (negative: already expired). */
   public String token(RSAKey signer, String issuer, String user, List<String> groups, int validSeconds, String nonce) {
+    return token(signer, issuer, user, groups, validSeconds, nonce, java.util.Map.of());
+  }
+
+  /** The same, with further claims (a citizen's {@code email} and {@code email_verified}). */
+  public String token(RSAKey signer, String issuer, String user, List<String> groups, int validSeconds, String nonce,
+      java.util.Map<String, Object> extra) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject("sub-" + user)
         .claim("preferred_username", user).claim("groups", groups).issueTime(Date.from(Instant.now()))
         .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)));
     if (nonce != null) {
       claims.claim("nonce", nonce);
     }
+    extra.forEach(claims::claim);
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
         .type(JOSEObjectType.JWT).build(), claims.build());
     try {
