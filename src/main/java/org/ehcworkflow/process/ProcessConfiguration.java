@@ -14,6 +14,14 @@ class ProcessConfiguration {
     return new EngineRefusals();
   }
 
+  /** History without a detail row for each variable change, unless {@code ehc.history.variable-details=true}. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "ehc.history.variable-details",
+      havingValue = "false", matchIfMissing = true)
+  HistoryWithoutVariableDetails historyWithoutVariableDetails() {
+    return new HistoryWithoutVariableDetails();
+  }
+
   /** The application's {@link Clock} is the engine's: one source of time for timers, dates and timestamps. */
   @Bean
   Clock clock() {

@@ -66,6 +66,7 @@ class TimerStormBenchmark {
     System.out.printf("benchmark: timer storm of %d plans: naive %.0f jobs/s, tuned %.0f jobs/s (%.2fx naive), "
         + "two nodes tuned %.0f jobs/s (%.2fx one node)%n", plans, naive, tuned, tuned / naive, twoNodes,
         twoNodes / tuned);
+    printSize(3 * plans);
     Runtime rt = Runtime.getRuntime();
     System.out.printf("benchmark: heap used after the storms %d MiB%n",
         (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
@@ -114,6 +115,20 @@ class TimerStormBenchmark {
         prefix, settings.name(), secondNode ? ", two nodes" : "", imported, due, executed, seconds,
         executed / seconds);
     return executed / seconds;
+  }
+
+  /** What the storms left in the database: rows and bytes per plan of the largest tables, and in all. */
+  private void printSize(int plans) {
+    jdbc.execute("analyze");
+    List<java.util.Map<String, Object>> tables = jdbc.queryForList("select relname, n_live_tup as row_count, "
+        + "pg_total_relation_size(relid) as bytes from pg_stat_user_tables order by bytes desc");
+    long total = tables.stream().mapToLong(t -> ((Number) t.get("bytes")).longValue()).sum();
+    System.out.printf("benchmark: database after %d plans: %d MiB, %.0f bytes per plan (PostgreSQL fsync %s, "
+        + "synchronous_commit %s)%n", plans, total / (1024 * 1024), (double) total / plans,
+        jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class));
+    tables.stream().limit(12).forEach(t -> System.out.printf("benchmark:   %-28s %9d rows (%5.1f per plan) %7.0f "
+        + "bytes per plan%n", t.get("relname"), ((Number) t.get("row_count")).longValue(),
+        ((Number) t.get("row_count")).doubleValue() / plans, ((Number) t.get("bytes")).doubleValue() / plans));
   }
 
   private long dueJobs() {
