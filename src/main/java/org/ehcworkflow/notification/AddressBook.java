@@ -90,7 +90,7 @@ public class AddressBook {
           .orElse(List.of());
     }
     // A team: the one the case names, where the authority has several of the type.
-    return teamType(id) ? teams.emails(caseReference, PartnerType.valueOf(id), partners) : partners.activeEmails(id, null);
+    return teamType(id) ? teams.emails(caseReference, PartnerType.valueOf(id)) : partners.activeEmails(id, null);
   }
 
   private static boolean teamType(String id) {

@@ -24,8 +24,8 @@ class PartnerConfiguration {
   }
 
   @Bean
-  PartnerTeams partnerTeams(JdbcTemplate jdbc, ApplicationEventPublisher events) {
-    return new PartnerTeams(jdbc, events::publishEvent);
+  PartnerTeams partnerTeams(JdbcTemplate jdbc, PartnerDirectory directory, ApplicationEventPublisher events) {
+    return new PartnerTeams(jdbc, directory, events::publishEvent);
   }
 
   @Bean

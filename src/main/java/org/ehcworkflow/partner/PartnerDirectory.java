@@ -39,6 +39,12 @@ public class PartnerDirectory {
         + "order by organisation_name", ROW);
   }
 
+  /** The active entries of a type, by name. */
+  public List<Partner> active(PartnerType type) {
+    return jdbc.query("select " + COLUMNS + " from partner where partner_type = ? and active = true "
+        + "order by organisation_name", ROW, type.name());
+  }
+
   /** The setting with this code, if the directory has it. */
   public Optional<Partner> setting(String code) {
     return jdbc.query("select " + COLUMNS + " from partner where partner_type = 'SCHOOL_OR_SETTING' and code = ?", ROW,

@@ -33,11 +33,13 @@ public class PartnerTeams {
   }
 
   private final JdbcTemplate jdbc;
+  private final PartnerDirectory directory;
   private final java.util.function.Consumer<TeamNamed> named;
 
   /** @param named told of each team named, after it is recorded (the case's failed notices to the type go again) */
-  public PartnerTeams(JdbcTemplate jdbc, java.util.function.Consumer<TeamNamed> named) {
+  public PartnerTeams(JdbcTemplate jdbc, PartnerDirectory directory, java.util.function.Consumer<TeamNamed> named) {
     this.jdbc = jdbc;
+    this.directory = directory;
     this.named = named;
   }
 
@@ -46,19 +48,9 @@ public class PartnerTeams {
     return code == null || code.isBlank() ? null : PREFIX + code.trim().replaceAll("[^A-Za-z0-9]", "");
   }
 
-  /** The active teams of a type, by name. */
-  public List<Partner> active(PartnerType type) {
-    return jdbc.query("select id, partner_type, code, organisation_name, email, phone, active from partner "
-        + "where partner_type = ? and active = true order by organisation_name", (rs, i) -> new Partner(rs.getLong(1),
-        PartnerType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-        rs.getBoolean(7)), type.name());
-  }
-
   /** Whether the authority has several active teams of the type, so each case must name its own. */
   public boolean several(PartnerType type) {
-    Integer count = jdbc.queryForObject("select count(*) from partner where partner_type = ? and active = true",
-        Integer.class, type.name());
-    return count != null && count > 1;
+    return directory.active(type).size() > 1;
   }
 
   /** The code of the team named for the case, by type. */
@@ -89,9 +81,10 @@ public class PartnerTeams {
       throw Refusal.invalid("partnerType: " + type + " is the case's setting, named by the plan or the case, not here");
     }
     String clean = code == null ? "" : code.trim();
-    if (active(type).stream().noneMatch(team -> clean.equals(team.code()))) {
+    List<Partner> teams = directory.active(type);
+    if (teams.stream().noneMatch(team -> clean.equals(team.code()))) {
       throw Refusal.invalid("code: '" + clean + "' is no active " + type + " team in the partner directory (one of "
-          + active(type).stream().map(Partner::code).filter(c -> c != null).toList() + ")");
+          + teams.stream().map(Partner::code).filter(c -> c != null).toList() + ")");
     }
     Timestamp now = Timestamp.from(EngineClock.instant());
     if (jdbc.update("update case_partner_team set code = ?, assigned_by = ?, assigned_at = ? where case_reference = ? "
@@ -121,7 +114,7 @@ public class PartnerTeams {
    * The addresses of the team serving the case: the named team's; the type's when the authority has one team of it;
    * none when it has several and the case names none.
    */
-  public List<String> emails(String caseReference, PartnerType type, PartnerDirectory directory) {
+  public List<String> emails(String caseReference, PartnerType type) {
     Optional<String> named = serving(caseReference, type);
     if (named.isPresent()) {
       return directory.activeEmails(type.name(), named.get());
