@@ -8,13 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +104,7 @@ class FamilySignInAtProviderIT {
     assertThat(authorize.statusCode()).isEqualTo(302);
     URI provider = URI.create(authorize.headers().firstValue("Location").orElseThrow());
     assertThat(provider.toString()).startsWith(PROVIDER.issuer() + "/auth");
-    Map<String, String> query = query(provider);
+    Map<String, String> query = TestOidcProvider.query(provider);
     String code = "code-" + UUID.randomUUID();
     PROVIDER.server.stubFor(post(urlPathEqualTo("/realms/council/token")).withRequestBody(containing("code=" + code))
         .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
@@ -139,14 +137,5 @@ class FamilySignInAtProviderIT {
   private static HttpClient browser() {
     return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
         .build();
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new HashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      String[] parts = pair.split("=", 2);
-      values.put(parts[0], URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
-    }
-    return values;
   }
 }

@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.testing.TestOidcProvider;
@@ -73,7 +71,7 @@ class WebappSingleSignOnIT {
     assertThat(first.statusCode()).isEqualTo(302);
     String authorize = follow(browser, app, first);
     assertThat(authorize).startsWith(issuer() + "/auth");
-    Map<String, String> query = query(URI.create(authorize));
+    Map<String, String> query = TestOidcProvider.query(URI.create(authorize));
     assertThat(query).containsEntry("client_id", "ehc-workflow").containsEntry("response_type", "code");
 
     // The provider signs the user in and sends them back with a code; the token it then issues names the user.
@@ -122,15 +120,6 @@ class WebappSingleSignOnIT {
       location = redirected.headers().firstValue("Location").orElseThrow();
     }
     return location;
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new HashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      String[] parts = pair.split("=", 2);
-      values.put(parts[0], URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
-    }
-    return values;
   }
 
   private static String idToken(String user, List<String> groups, String nonce) {

@@ -77,6 +77,17 @@ public final class TestOidcProvider {
     return token(key, issuer(), user, groups, 300, null);
   }
 
+  /** The query of an authorization request the application sent to this provider, decoded. */
+  public static java.util.Map<String, String> query(java.net.URI uri) {
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    for (String pair : uri.getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      values.put(parts[0], java.net.URLDecoder.decode(parts.length > 1 ? parts[1] : "",
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+
   public void stop() {
     server.stop();
   }
