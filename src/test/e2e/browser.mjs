@@ -54,3 +54,21 @@ export async function phonePage(browser) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
   return context.newPage();
 }
+
+/**
+ * On a link's form, from the keyboard: types the text into the box, attaches the PDF and sends it, then records in
+ * {@code seen} whether each field was reached with Tab, the confirmation's title and the sent page's audit, and
+ * takes its screenshot.
+ */
+export async function writeAttachAndSend(page, seen, text, pdf, screenshot) {
+  seen.reachedSummary = seen.reachedAdvice = await tabTo(page, '#advice');
+  await page.keyboard.type(text);
+  seen.reachedFile = await tabTo(page, '#file');
+  await page.setInputFiles('#file', pdf);
+  seen.reachedSend = await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-panel--confirmation');
+  seen.confirmation = await page.locator('.govuk-panel__title').textContent();
+  seen.violations.sent = await audit(page);
+  await page.screenshot({ path: screenshot, fullPage: true });
+}

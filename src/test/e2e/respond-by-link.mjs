@@ -2,7 +2,7 @@
 // only, on a phone-sized screen: each page is checked with axe-core (WCAG 2.2 A and AA), the advice is typed and a
 // PDF attached, and the link then says the request is answered. Prints one JSON line with what it saw.
 // Environment: LINK (the link, on the application under test), PDF (a file to attach), SCREENSHOT_DIR.
-import { audit, launch, phonePage, tabTo } from './browser.mjs';
+import { audit, launch, phonePage, tabTo, writeAttachAndSend } from './browser.mjs';
 
 const link = process.env.LINK;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
@@ -26,16 +26,9 @@ try {
   seen.violations.error = await audit(page);
   await page.screenshot({ path: `${shots}/respond-advice-error.png`, fullPage: true });
 
-  seen.reachedAdvice = await tabTo(page, '#advice');
-  await page.keyboard.type('Speech and language therapy, 30 minutes twice a week, by a speech and language therapist.');
-  seen.reachedFile = await tabTo(page, '#file');
-  await page.setInputFiles('#file', process.env.PDF);
-  seen.reachedSend = await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.govuk-panel--confirmation');
-  seen.confirmation = await page.locator('.govuk-panel__title').textContent();
-  seen.violations.sent = await audit(page);
-  await page.screenshot({ path: `${shots}/respond-advice-sent.png`, fullPage: true });
+  await writeAttachAndSend(page, seen,
+    'Speech and language therapy, 30 minutes twice a week, by a speech and language therapist.', process.env.PDF,
+    `${shots}/respond-advice-sent.png`);
 
   await page.goto(link);
   seen.again = await page.locator('h1').textContent();

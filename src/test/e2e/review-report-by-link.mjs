@@ -3,7 +3,7 @@
 // field), then the day the meeting was held, its recommendation, a summary and the report as a PDF. Each page is
 // checked with axe-core (WCAG 2.2 A and AA). Prints one JSON line with what it saw.
 // Environment: TRAY (the tray link), CASE, HELD_ON, PDF, SCREENSHOT_DIR.
-import { audit, launch, phonePage, tabTo } from './browser.mjs';
+import { audit, launch, phonePage, tabTo, writeAttachAndSend } from './browser.mjs';
 
 const tray = process.env.TRAY;
 const shots = process.env.SCREENSHOT_DIR ?? '.';
@@ -42,16 +42,9 @@ try {
   seen.reachedRecommendation = await tabTo(page, 'input[name="response"]');
   await page.keyboard.press('ArrowDown');
   seen.chosen = await page.evaluate(() => document.querySelector('input[name="response"]:checked')?.value);
-  seen.reachedSummary = await tabTo(page, '#advice');
-  await page.keyboard.type('The plan still meets most needs; section F needs more speech and language therapy.');
-  seen.reachedFile = await tabTo(page, '#file');
-  await page.setInputFiles('#file', process.env.PDF);
-  seen.reachedSend = await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.govuk-panel--confirmation');
-  seen.confirmation = await page.locator('.govuk-panel__title').textContent();
-  seen.violations.sent = await audit(page);
-  await page.screenshot({ path: `${shots}/review-report-sent.png`, fullPage: true });
+  await writeAttachAndSend(page, seen,
+    'The plan still meets most needs; section F needs more speech and language therapy.', process.env.PDF,
+    `${shots}/review-report-sent.png`);
   seen.horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
   await page.goto(link);
