@@ -22,7 +22,12 @@ class AnnualReviewConfiguration {
   @Bean
   AnnualReviews annualReviews(PlanRegister register, DeadlineSchedule schedule, ReviewCycle cycle,
       ReviewProperties properties) {
-    return new AnnualReviews(register, schedule, cycle, properties.preparationLead());
+    return new AnnualReviews(register, schedule, cycle, properties.preparationLead(), properties.cycleStartsAhead());
+  }
+
+  @Bean
+  StartWaitingReviewCyclesDelegate startWaitingReviewCycles(AnnualReviews reviews) {
+    return new StartWaitingReviewCyclesDelegate(reviews);
   }
 
   @Bean

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and continues review cycles: one running {@code ehc-annual-review} per maintained plan, with its due date
- * taken from the register. The caller passes the engine's {@link RuntimeService}: inside a step it joins the step's
+ * taken from the register, or a cycle waiting in the register for its day (a plan onboarded months before its review). The caller passes the engine's {@link RuntimeService}: inside a step it joins the step's
  * transaction, so a register entry and its review start together or not at all.
  */
 public class AnnualReviews {
@@ -37,12 +37,19 @@ public class AnnualReviews {
   private final DeadlineSchedule schedule;
   private final ReviewCycle cycle;
   private final Period preparationLead;
+  private final Period cycleStartsAhead;
 
-  public AnnualReviews(PlanRegister register, DeadlineSchedule schedule, ReviewCycle cycle, Period preparationLead) {
+  /**
+   * @param preparationLead how long before the review falls due its preparation begins
+   * @param cycleStartsAhead how long before preparation begins a cycle waiting in the register starts
+   */
+  public AnnualReviews(PlanRegister register, DeadlineSchedule schedule, ReviewCycle cycle, Period preparationLead,
+      Period cycleStartsAhead) {
     this.register = register;
     this.schedule = schedule;
     this.cycle = cycle;
     this.preparationLead = preparationLead;
+    this.cycleStartsAhead = cycleStartsAhead;
   }
 
   public ReviewCycle cycle() {
@@ -55,8 +62,48 @@ public class AnnualReviews {
     return cycle.reviewDue(from, plan.underFiveOn(from));
   }
 
-  /** Starts the plan's review cycle as the register has it; an overdue review starts at once and shows overdue. */
+  /**
+   * The day a plan's review cycle (due as the plan says) starts as a running process: {@code cycleStartsAhead}
+   * before its preparation begins. A plan entered before that day waits in the register until then.
+   */
+  public LocalDate cycleStartsOn(Plan plan) {
+    return plan.nextReviewDue().minus(preparationLead).minus(cycleStartsAhead);
+  }
+
+  /**
+   * Starts every review cycle that waits in the register and is due to start by today (one never started twice, on
+   * any node: each is taken from the register before it starts, in the caller's transaction). A plan whose review
+   * is already running (a transfer review, or one started by hand) keeps it and gets no second one.
+   *
+   * @return cycles started
+   */
+  public int startWaitingCycles(RuntimeService runtime) {
+    LocalDate today = EngineClock.today();
+    int started = 0;
+    for (List<String> due = register.reviewCyclesDueToStart(today, 500); !due.isEmpty();
+        due = register.reviewCyclesDueToStart(today, 500)) {
+      for (String caseReference : due) {
+        if (register.takeWaitingReviewCycle(caseReference) && running(runtime, caseReference).isEmpty()) {
+          startCycle(runtime, caseReference, ReviewKind.ANNUAL, Map.of());
+          started++;
+        }
+      }
+    }
+    LOG.info("{} review cycles waiting in the register started", started);
+    return started;
+  }
+
+  /**
+   * Starts the plan's review cycle as the register has it; an overdue review starts at once and shows overdue. A
+   * cycle that was waiting in the register no longer waits.
+   */
   public ProcessInstance start(RuntimeService runtime, String caseReference, ReviewKind kind,
+      Map<String, Object> extra) {
+    register.takeWaitingReviewCycle(caseReference);
+    return startCycle(runtime, caseReference, kind, extra);
+  }
+
+  private ProcessInstance startCycle(RuntimeService runtime, String caseReference, ReviewKind kind,
       Map<String, Object> extra) {
     Plan plan = register.find(caseReference)
         .filter(p -> p.status() == PlanStatus.MAINTAINED)

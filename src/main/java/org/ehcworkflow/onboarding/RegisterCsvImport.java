@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Onboards an existing register from CSV with the header {@link #HEADER}. Each valid plan enters the register and its
- * review cycle starts, due 12 months from the last review (or issue; the under-5 cycle for young children); an overdue
- * review starts at once and shows as overdue. Invalid rows are reported by line and reason while valid rows go in.
+ * Onboards an existing register from CSV with the header {@link #HEADER}. Each valid plan enters the register with
+ * its review due 12 months from the last review (or issue; the under-5 cycle for young children). A review due to be
+ * prepared within weeks starts its cycle at once (an overdue one shows as overdue); the others wait in the register
+ * until their cycle's day, so a large register loads without a running process per plan. Invalid rows are reported by line and reason while valid rows go in.
  * A case reference already in the register is left as it is, so importing the same file again changes nothing.
  * The SEN2 items may follow as optional columns ({@link Sen2Intake#COLUMNS}); they are kept with a plan entered.
  */
@@ -38,6 +39,7 @@ public class RegisterCsvImport {
       "contact_email");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int BATCH = 200;
+  private static final String DETAILS = "onboarded from the council's register";
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCsvImport.class);
 
   private final PlanRegister register;
@@ -166,15 +168,25 @@ public class RegisterCsvImport {
     return counts;
   }
 
-  /** Enters the rows in the caller's transaction: imported, unchanged, overdue. */
+  /**
+   * Enters the rows in the caller's transaction: imported, unchanged, overdue. A plan whose review cycle is not due
+   * to start yet ({@link AnnualReviews#cycleStartsOn}) is entered in one batch with the others like it and waits in
+   * the register; the daily {@code ehc-review-cycle-starts} run starts it on its day. The rest start their cycle now.
+   */
   int[] enter(List<Row> rows, LocalDate today) {
     int[] counts = new int[3];
+    List<Row> later = new ArrayList<>();
+    List<Plan> laterPlans = new ArrayList<>();
+    List<LocalDate> startsOn = new ArrayList<>();
     for (Row row : rows) {
       Plan plan = row.plan().withNextReviewDue(reviews.nextDue(row.plan()));
-      if (register.enter(plan, PlanEvent.Kind.ONBOARDED, "onboarded from the council's register", "import")) {
-        if (row.sen2() != null) {
-          sen2.keep(plan.caseReference(), row.sen2(), today);
-        }
+      LocalDate cycleStarts = reviews.cycleStartsOn(plan);
+      if (cycleStarts.isAfter(today)) {
+        later.add(row);
+        laterPlans.add(plan);
+        startsOn.add(cycleStarts);
+      } else if (register.enter(plan, PlanEvent.Kind.ONBOARDED, DETAILS, "import")) {
+        keepSen2(row, today);
         reviews.start(runtime, plan.caseReference(), ReviewKind.ANNUAL, Map.of());
         counts[0]++;
         if (plan.nextReviewDue().isBefore(today)) {
@@ -184,7 +196,25 @@ public class RegisterCsvImport {
         counts[1]++;
       }
     }
+    if (!later.isEmpty()) {
+      boolean[] entered = register.enterWithReviewCycleLater(laterPlans, startsOn, PlanEvent.Kind.ONBOARDED, DETAILS,
+          "import");
+      for (int i = 0; i < entered.length; i++) {
+        if (entered[i]) {
+          keepSen2(later.get(i), today);
+          counts[0]++;
+        } else {
+          counts[1]++;
+        }
+      }
+    }
     return counts;
+  }
+
+  private void keepSen2(Row row, LocalDate today) {
+    if (row.sen2() != null) {
+      sen2.keep(row.plan().caseReference(), row.sen2(), today);
+    }
   }
 
   static void add(int[] total, int[] more) {

@@ -18,6 +18,9 @@ public class JdbcPlanRegister implements PlanRegister {
       case_reference, council_reference, child_date_of_birth, reception_year, contact_email, setting_code,
       setting_name, setting_upper_age, issued_on, last_reviewed_on, next_review_due, status, ceased_on,
       last_transfer_on, source""";
+  private static final String EVENT = """
+      insert into ehc_plan_event (case_reference, event, event_date, details, recorded_by, recorded_at)
+      values (?, ?, ?, ?, ?, ?)""";
   private static final RowMapper<Plan> ROW = JdbcPlanRegister::plan;
 
   private final JdbcTemplate jdbc;
@@ -48,6 +51,49 @@ public class JdbcPlanRegister implements PlanRegister {
     event(p.caseReference(), event, event == PlanEvent.Kind.ISSUED ? p.issuedOn() : EngineClock.today(), details,
         recordedBy);
     return true;
+  }
+
+  @Override
+  public boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
+      String details, String recordedBy) {
+    Timestamp now = Timestamp.from(EngineClock.instant());
+    List<Object[]> rows = new java.util.ArrayList<>(plans.size());
+    for (int i = 0; i < plans.size(); i++) {
+      Plan p = plans.get(i);
+      rows.add(new Object[] {p.caseReference(), p.councilReference(), date(p.dateOfBirth()), p.receptionYear(),
+          p.contactEmail(), p.settingCode(), p.settingName(), p.settingUpperAge(), date(p.issuedOn()),
+          date(p.lastReviewedOn()), date(p.nextReviewDue()), p.status().name(), date(p.ceasedOn()),
+          date(p.lastTransferOn()), p.source().name(), now, now, date(cycleStartsOn.get(i)), p.caseReference()});
+    }
+    int[] counts = jdbc.batchUpdate("insert into ehc_plan (" + COLUMNS + ", created_at, updated_at, "
+        + "review_cycle_starts_on) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        + "where not exists (select 1 from ehc_plan where case_reference = ?)", rows);
+    boolean[] entered = new boolean[plans.size()];
+    List<Object[]> events = new java.util.ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      entered[i] = counts[i] == 1;
+      if (entered[i]) {
+        Plan p = plans.get(i);
+        events.add(new Object[] {p.caseReference(), event.name(),
+            date(event == PlanEvent.Kind.ISSUED ? p.issuedOn() : EngineClock.today()), details, recordedBy, now});
+      }
+    }
+    jdbc.batchUpdate(EVENT, events);
+    return entered;
+  }
+
+  @Override
+  public List<String> reviewCyclesDueToStart(LocalDate by, int limit) {
+    return jdbc.queryForList("""
+        select case_reference from ehc_plan where review_cycle_starts_on <= ? and status = ?
+        order by review_cycle_starts_on, case_reference fetch first ? rows only""", String.class, date(by),
+        PlanStatus.MAINTAINED.name(), limit);
+  }
+
+  @Override
+  public boolean takeWaitingReviewCycle(String caseReference) {
+    return jdbc.update("update ehc_plan set review_cycle_starts_on = null, updated_at = ? where case_reference = ? "
+        + "and review_cycle_starts_on is not null", now(), caseReference) == 1;
   }
 
   @Override
@@ -112,9 +158,7 @@ public class JdbcPlanRegister implements PlanRegister {
   }
 
   private void event(String caseReference, PlanEvent.Kind kind, LocalDate date, String details, String recordedBy) {
-    jdbc.update("""
-        insert into ehc_plan_event (case_reference, event, event_date, details, recorded_by, recorded_at)
-        values (?, ?, ?, ?, ?, ?)""", caseReference, kind.name(), date(date), details, recordedBy, now());
+    jdbc.update(EVENT, caseReference, kind.name(), date(date), details, recordedBy, now());
   }
 
   private static Timestamp now() {

@@ -12,6 +12,26 @@ public interface PlanRegister {
   /** Enters a plan with its first history event; false (and nothing changed) when the case is already there. */
   boolean enter(Plan plan, PlanEvent.Kind event, String details, String recordedBy);
 
+  /**
+   * Enters plans whose review cycle is not due to start yet, in one batch, each with its first history event: the
+   * cycle waits in the register until its day ({@link #reviewCyclesDueToStart}). A plan already there is left as it is.
+   *
+   * @param cycleStartsOn for each plan, the day its review cycle starts
+   * @return for each plan, whether it was entered
+   */
+  boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
+      String details, String recordedBy);
+
+  /** Maintained plans whose review cycle waits in the register and is due to start by this day, soonest first. */
+  List<String> reviewCyclesDueToStart(LocalDate by, int limit);
+
+  /**
+   * The plan's review cycle is starting: it no longer waits in the register.
+   *
+   * @return true when it was waiting (so this caller, and no other, starts it)
+   */
+  boolean takeWaitingReviewCycle(String caseReference);
+
   /** A review meeting was held: it becomes the last review, and the next review falls due on {@code nextDue}. */
   void recordReview(String caseReference, LocalDate meetingDate, LocalDate nextDue, String details, String recordedBy);
 

@@ -41,11 +41,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of {@code ehc-annual-review} and {@code ehc-phase-transfer} (with the shared
- * {@code ehc-plan-finalisation}), the engine's clock moved to fire each timer.
+ * {@code ehc-plan-finalisation}) and the daily {@code ehc-review-cycle-starts}, the engine's clock moved to fire each
+ * timer.
  */
 @Deployment(resources = {"bpmn/ehc-annual-review.bpmn", "bpmn/ehc-phase-transfer.bpmn",
     "bpmn/ehc-plan-finalisation.bpmn", "bpmn/ehc-phase-transfer-cohort.bpmn",
-    "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
+    "bpmn/ehc-review-cycle-starts.bpmn", "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
     "forms/review-report.form", "forms/review-decision.form", "forms/consult-on-ceasing.form",
     "forms/record-ceasing-appeal.form", "forms/record-tribunal-decision.form", "forms/start-phase-transfer.form",
     "forms/record-representations.form", "forms/record-setting-response.form", "forms/finalise-plan.form"})
@@ -58,6 +59,7 @@ class LivingPlanProcessTest {
   static final String REVIEW = "ehc-annual-review";
   static final String TRANSFER = "ehc-phase-transfer";
   static final String COHORT = "ehc-phase-transfer-cohort";
+  static final String CYCLE_STARTS = "ehc-review-cycle-starts";
   static final String ARRANGE_MEETING = "Task_ArrangeReviewMeeting";
   static final String GATHER_ADVICE = "Task_GatherReviewAdvice";
   static final String SEND_REPORT = "Task_SubmitReviewReport";
@@ -395,6 +397,34 @@ class LivingPlanProcessTest {
   }
 
   @Test
+  void aCycleWaitingInTheRegisterStartsOnItsDayOnceAndATransferReviewTakesItsPlace() {
+    Plan waiting = onboardedWithCycleLater("EHC-W1", 2018, 11);
+    onboardedWithCycleLater("EHC-W2", 2013, 19);
+    assertThat(beans.reviews.cycleStartsOn(waiting)).as("4 weeks before the 10 weeks' preparation")
+        .isEqualTo(LocalDate.of(2026, 10, 4));
+    assertThat(runningReview("EHC-W1")).isNull();
+
+    ProcessInstance transfer = startTransfer("EHC-W2",
+        Map.of("transferDay", "2027-06-01", "transferKind", "POST_16_TO_POST_16"));
+    runDueJobs();
+    assertThat(variable(transfer, "reviewBroughtForward")).as("its cycle was waiting").isEqualTo("started");
+    assertThat(beans.register.cyclesWaiting).as("the transfer review took the waiting cycle's place")
+        .containsOnlyKeys("EHC-W1");
+
+    assertThat(runDailyCycleStarts(LocalDate.of(2026, 10, 3))).isEqualTo(0);
+    assertThat(runningReview("EHC-W1")).as("not before its day").isNull();
+    assertThat(runDailyCycleStarts(LocalDate.of(2026, 10, 4))).isEqualTo(1);
+    ProcessInstance review = runningReview("EHC-W1");
+    assertThat(variable(review, "annualReviewDue")).as("12 months from issue").isEqualTo("2027-01-10");
+    assertThat(variable(review, "reviewKind")).isEqualTo("ANNUAL");
+    assertThat(managementService().createJobQuery().processInstanceId(review.getId()).timers().singleResult()
+        .getDuedate()).as("preparation 10 weeks before").isEqualTo(at("2026-11-01", LocalTime.of(9, 0)));
+    assertThat(runDailyCycleStarts(LocalDate.of(2026, 10, 5))).as("none started twice").isEqualTo(0);
+    assertThat(runningReview("EHC-W2")).as("the transfer review alone").isNotNull();
+    assertThat(beans.register.cyclesWaiting).isEmpty();
+  }
+
+  @Test
   void ceasingThePlanEndsItsTransfer() {
     clockAt(LocalDate.of(2026, 9, 1));
     planIssuedAndReviewStarted("EHC-2026-00011", "2026-01-10", 2015, 16);
@@ -441,6 +471,29 @@ class LivingPlanProcessTest {
     Plan plan = new Plan(caseReference, null, null, receptionYear, null, "100001", "Oak", settingUpperAge,
         LocalDate.parse(issuedOn), null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
     beans.register.enter(plan.withNextReviewDue(beans.reviews.nextDue(plan)), PlanEvent.Kind.ONBOARDED, "", "test");
+  }
+
+  /** A plan onboarded from the register, issued on 10 January 2026, whose review cycle waits for its day. */
+  private Plan onboardedWithCycleLater(String caseReference, int receptionYear, int settingUpperAge) {
+    Plan plan = new Plan(caseReference, null, null, receptionYear, null, "100001", "Oak", settingUpperAge,
+        LocalDate.of(2026, 1, 10), null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
+    plan = plan.withNextReviewDue(beans.reviews.nextDue(plan));
+    assertThat(beans.register.enterWithReviewCycleLater(List.of(plan), List.of(beans.reviews.cycleStartsOn(plan)),
+        PlanEvent.Kind.ONBOARDED, "", "test")).containsExactly(true);
+    return plan;
+  }
+
+  /** The daily run on that morning, its timer and its step run as the job executor would: cycles started. */
+  private static Object runDailyCycleStarts(LocalDate day) {
+    clockAt(day.atTime(5, 30));
+    Job timer = managementService().createJobQuery().processDefinitionKey(CYCLE_STARTS).timers().singleResult();
+    managementService().executeJob(timer.getId());
+    Job step = managementService().createJobQuery().processDefinitionKey(CYCLE_STARTS).messages().singleResult();
+    managementService().executeJob(step.getId());
+    assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(step.getProcessInstanceId())
+        .singleResult().getEndTime()).as("the run ended").isNotNull();
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(step.getProcessInstanceId())
+        .variableName("cyclesStarted").singleResult().getValue();
   }
 
   /** Completes the meeting steps for a meeting on {@code meetingDate}, arranged on {@code arrangedOn}. */

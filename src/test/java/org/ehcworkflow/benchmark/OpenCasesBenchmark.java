@@ -5,19 +5,33 @@ import org.ehcworkflow.onboarding.RegisterCsvImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.ehcworkflow.annualreview.AnnualReviews;
+import org.ehcworkflow.annualreview.ReviewKind;
+import org.ehcworkflow.calendar.SchoolYears;
 import org.ehcworkflow.needsassessment.CaseOpening;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanEvent;
+import org.ehcworkflow.plan.PlanRegister;
+import org.ehcworkflow.plan.PlanStatus;
 import org.ehcworkflow.security.Roles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prints figures, asserts nothing: {@code mvn -Pbenchmark test [-Dbenchmark.cases=10000]}. Opens N cases on
@@ -45,17 +59,24 @@ class OpenCasesBenchmark {
   @Autowired RegisterCsvImport registerImport;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired PlanRegister planRegister;
+  @Autowired AnnualReviews reviews;
+  @Autowired RuntimeService runtime;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcTemplate jdbc;
 
+  /**
+   * Opens N cases ({@code benchmark.cases}): the first half from one client (the baseline), the second from
+   * {@code benchmark.clients} clients at once (default 4), each case through the same validation as the API.
+   */
   @Test
-  void openCasesAndReadTheFirstTaskPage() {
+  void openCasesAndReadTheFirstTaskPage() throws Exception {
     int cases = Integer.getInteger("benchmark.cases", 10_000);
-    LocalDate received = LocalDate.now().minusDays(10);
-    long start = System.nanoTime();
-    for (int i = 0; i < cases; i++) {
-      opening.open(Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT"), null, null);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("benchmark: opened %d cases in %.1f s: %.0f cases/s%n", cases, seconds, cases / seconds);
+    int clients = Integer.getInteger("benchmark.clients", 4);
+    double one = openCases(cases / 2, 1);
+    double several = openCases(cases - cases / 2, clients);
+    System.out.printf("benchmark: cases opened, %d clients at once: %.0f cases/s; one client (baseline): %.0f "
+        + "cases/s; ratio %.2f%n", clients, several, one, several / one);
 
     time("coordinator (process-wide task rights)", "coordinator", Roles.COORDINATORS);
     time("panel member (a task authorization per open panel task)", "panel", Roles.SEND_PANEL);
@@ -63,21 +84,118 @@ class OpenCasesBenchmark {
     System.out.printf("benchmark: heap used %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
   }
 
-  /** Onboards a generated register of N plans ({@code benchmark.plans}, default 10,000) and prints plans/s. */
+  /** Opens that many cases from that many clients at once; prints and returns cases/s. */
+  private double openCases(int cases, int clients) throws Exception {
+    LocalDate received = LocalDate.now().minusDays(10);
+    Map<String, Object> request = Map.of("requestReceivedDate", received.toString(), "requesterType", "PARENT");
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int c = 0; c < clients; c++) {
+        int share = cases / clients + (c < cases % clients ? 1 : 0);
+        running.add(pool.submit(() -> {
+          for (int i = 0; i < share; i++) {
+            opening.open(request, null, null);
+          }
+        }));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("benchmark: opened %d cases from %d client(s) in %.1f s: %.0f cases/s%n", cases, clients,
+          seconds, cases / seconds);
+      return cases / seconds;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Onboards a generated register of N plans ({@code benchmark.plans}, default 10,000): last reviews spread over the
+   * past year, one in ten overdue. Prints plans/s through the onboarding import, where a cycle whose preparation is
+   * months away waits in the register, next to the naive baseline measured in the same run: the same plans, each
+   * entered and its review cycle started as a running process at once, 200 plans per transaction. Each path first
+   * warms up on 500 plans of its own; the rows each leaves in the engine's runtime tables are printed too.
+   */
   @Test
   void importARegisterOfPlans() {
     int plans = Integer.getInteger("benchmark.plans", 10_000);
     LocalDate today = LocalDate.now();
-    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
-    for (int i = 1; i <= plans; i++) {
-      csv.append(String.format("BENCH-%06d", i)).append(",,").append(today.minusYears(5 + i % 14).minusDays(i % 365))
-          .append(",,,Setting,11,").append(today.minusDays(20 + i % 700)).append(",,\n");
-    }
+    importCsv(register("WARM-", 500, today));
+    naive(register("WARMN-", 500, today));
+
+    long[] before = runtimeRows();
     long start = System.nanoTime();
-    RegisterCsvImport.Report report = registerImport.importCsv(csv.toString());
+    RegisterCsvImport.Report report = importCsv(register("BENCH-", plans, today));
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("benchmark: imported %d plans (each with its annual review) in %.1f s: %.0f plans/s%n",
-        report.imported(), seconds, report.imported() / seconds);
+    long[] after = runtimeRows();
+    long waiting = jdbc.queryForObject("select count(*) from ehc_plan where case_reference like 'BENCH-%' "
+        + "and review_cycle_starts_on is not null", Long.class);
+    System.out.printf("benchmark: onboarding import, %d plans in %.1f s: %.0f plans/s; %d cycles started at once "
+        + "(%d overdue), %d waiting in the register; %d executions, %d jobs, %d variables added%n", report.imported(),
+        seconds, report.imported() / seconds, report.imported() - waiting, report.overdue(), waiting,
+        after[0] - before[0], after[1] - before[1], after[2] - before[2]);
+
+    before = runtimeRows();
+    start = System.nanoTime();
+    int entered = naive(register("NAIVE-", plans, today));
+    seconds = (System.nanoTime() - start) / 1e9;
+    after = runtimeRows();
+    System.out.printf("benchmark: naive baseline (every cycle started at once), %d plans in %.1f s: %.0f plans/s; "
+        + "%d executions, %d jobs, %d variables added%n", entered, seconds, entered / seconds, after[0] - before[0],
+        after[1] - before[1], after[2] - before[2]);
+  }
+
+  private RegisterCsvImport.Report importCsv(List<Plan> plans) {
+    StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
+    for (Plan p : plans) {
+      csv.append(p.caseReference()).append(",,").append(p.dateOfBirth()).append(",,,Setting,11,")
+          .append(p.issuedOn()).append(',').append(p.lastReviewedOn()).append(",\n");
+    }
+    return registerImport.importCsv(csv.toString());
+  }
+
+  /** The baseline: each plan entered and its cycle started now, 200 plans per transaction. */
+  private int naive(List<Plan> plans) {
+    int entered = 0;
+    for (int from = 0; from < plans.size(); from += 200) {
+      List<Plan> batch = plans.subList(from, Math.min(plans.size(), from + 200));
+      entered += transactions.execute(status -> {
+        int n = 0;
+        for (Plan plan : batch) {
+          if (planRegister.enter(plan.withNextReviewDue(reviews.nextDue(plan)), PlanEvent.Kind.ONBOARDED,
+              "benchmark baseline", "benchmark")) {
+            reviews.start(runtime, plan.caseReference(), ReviewKind.ANNUAL, Map.of());
+            n++;
+          }
+        }
+        return n;
+      });
+    }
+    return entered;
+  }
+
+  /** N plans as a council's register has them: issued 1 to 6 years ago, last reviewed within the year, 1 in 10 late. */
+  private static List<Plan> register(String prefix, int plans, LocalDate today) {
+    List<Plan> register = new ArrayList<>(plans);
+    for (int i = 1; i <= plans; i++) {
+      LocalDate reviewed = i % 10 == 0 ? today.minusDays(366 + i % 60) : today.minusDays((i * 7919L) % 365);
+      LocalDate born = today.minusYears(5 + i % 14).minusDays(i % 365);
+      register.add(new Plan(String.format("%s%06d", prefix, i), null, born, SchoolYears.receptionYear(born, 0), null, null, "Setting", 11, today.minusDays(430 + i % 1800), reviewed, null, PlanStatus.MAINTAINED, null,
+          null, Plan.Source.ONBOARDED));
+    }
+    return register;
+  }
+
+  /** Rows in the engine's runtime executions, jobs and variables. */
+  private long[] runtimeRows() {
+    return new long[] {count("act_ru_execution"), count("act_ru_job"), count("act_ru_variable")};
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
   }
 
   /**

@@ -57,6 +57,35 @@ abstract class PlanRegisterContract {
   }
 
   @Test
+  void aReviewCycleWaitsInTheRegisterUntilItsDayAndIsTakenOnce() {
+    String second = reference + "-2";
+    String third = reference + "-3";
+    LocalDate soon = ISSUED.plusMonths(8);
+    LocalDate later = ISSUED.plusMonths(9);
+    Plan first = plan(reference, setting, 11, ISSUED.plusYears(1));
+    assertThat(register.enterWithReviewCycleLater(List.of(first, plan(second, setting, 11, ISSUED.plusYears(1))),
+        List.of(soon, later), PlanEvent.Kind.ONBOARDED, "import 8", "import")).containsExactly(true, true);
+    assertThat(register.enterWithReviewCycleLater(List.of(first.withNextReviewDue(ISSUED),
+        plan(third, setting, 11, ISSUED.plusYears(1))), List.of(soon, soon), PlanEvent.Kind.ONBOARDED, "again",
+        "import")).as("a case already there is left as it is").containsExactly(false, true);
+    assertThat(register.find(reference)).contains(first);
+    assertThat(register.history(reference)).singleElement().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(PlanEvent.Kind.ONBOARDED);
+      assertThat(event.date()).isEqualTo(EngineClock.today());
+      assertThat(event.details()).isEqualTo("import 8");
+    });
+
+    assertThat(register.reviewCyclesDueToStart(soon.minusDays(1), 100_000)).doesNotContain(reference, second, third);
+    assertThat(register.reviewCyclesDueToStart(soon, 100_000)).contains(reference, third).doesNotContain(second);
+    assertThat(register.takeWaitingReviewCycle(reference)).isTrue();
+    assertThat(register.takeWaitingReviewCycle(reference)).as("taken once, by one caller").isFalse();
+    register.cease(third, soon, "moved out of the area", "carla");
+    assertThat(register.reviewCyclesDueToStart(later, 100_000)).as("a ceased plan's cycle never starts")
+        .contains(second).doesNotContain(reference, third);
+    assertThat(register.takeWaitingReviewCycle("EHC-T-unknown")).isFalse();
+  }
+
+  @Test
   void aReviewMovesTheNextReviewOn() {
     register.enter(plan(reference, setting, 11, ISSUED.plusYears(1)), PlanEvent.Kind.ISSUED, "issued", "carla");
     LocalDate meeting = ISSUED.plusMonths(11);

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.ehcworkflow.csv.RowProblem;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
@@ -28,9 +31,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Onboarding a council's register on real PostgreSQL: every plan gets exactly one running review with the right due
- * date, a second import of the same file changes nothing, and the living-plan models are deployed with the yearly
- * cohort timer waiting. The job executor is off so that counts are not moved by overdue reviews starting.
+ * Onboarding a council's register on real PostgreSQL: every plan gets exactly one review cycle with the right due
+ * date, running at once when its preparation is weeks away and waiting in the register otherwise until the daily
+ * run starts it; a second import of the same file changes nothing, and the living-plan models are deployed with the
+ * yearly cohort timer and the daily run waiting. The job executor is off so that counts are not moved by timers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
@@ -47,13 +51,16 @@ class PlanRegisterOnPostgresIT {
   @Autowired RegisterCsvImport csvImport;
   @Autowired JdbcTemplate jdbc;
   @Autowired ManagementService management;
+  @Autowired HistoryService history;
   @Autowired TestRestTemplate rest;
 
   @Test
-  void aRegisterOfTenThousandPlansGetsOneReviewEachWithTheRightDueDateAndImportsOnce() {
+  void aRegisterOfTenThousandPlansGetsOneReviewCycleEachStartedNowOrOnItsDayAndImportsOnce() {
     LocalDate today = LocalDate.now(LONDON);
     StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
     Map<String, String> expectedDue = new HashMap<>();
+    Map<String, String> expectedRunning = new HashMap<>();
+    Map<String, String> expectedWaiting = new HashMap<>();
     for (int i = 1; i <= PLANS; i++) {
       String reference = String.format("ONB-%05d", i);
       LocalDate issued = today.minusDays(30 + i % 700);
@@ -65,7 +72,11 @@ class PlanRegisterOnPostgresIT {
       LocalDate born = young ? today.minusYears(3) : today.minusYears(6 + i % 12).minusDays(i % 365);
       LocalDate anchor = reviewed != null ? reviewed : issued;
       boolean underFive = born.plusYears(5).isAfter(anchor);
-      expectedDue.put(reference, anchor.plusMonths(underFive ? 6 : 12).toString());
+      LocalDate due = anchor.plusMonths(underFive ? 6 : 12);
+      expectedDue.put(reference, due.toString());
+      LocalDate cycleStarts = due.minusWeeks(14);
+      (cycleStarts.isAfter(today) ? expectedWaiting : expectedRunning).put(reference,
+          (cycleStarts.isAfter(today) ? cycleStarts : due).toString());
       csv.append(reference).append(",CMS-").append(i).append(',').append(born).append(",,")
           .append(i % 2 == 0 ? "100001" : "").append(",Setting ").append(i % 40).append(',')
           .append(i % 4 == 0 ? "" : "11").append(',').append(issued).append(',')
@@ -88,12 +99,16 @@ class PlanRegisterOnPostgresIT {
     assertThat(first.invalid().get(2).reason()).contains("before issue_date");
     assertThat(first.overdue()).isEqualTo(expectedDue.values().stream().filter(d -> d.compareTo(today.toString()) < 0)
         .count());
-    assertThat(runningReviewsDue()).isEqualTo(expectedDue);
+    assertThat(expectedWaiting).as("the register has cycles of both kinds").hasSizeGreaterThan(PLANS / 4);
+    assertThat(expectedRunning).hasSizeGreaterThan(PLANS / 4);
+    assertThat(runningReviewsDue()).isEqualTo(expectedRunning);
+    assertThat(waitingCycles()).isEqualTo(expectedWaiting);
 
     RegisterCsvImport.Report second = csvImport.importCsv(csv.toString());
     assertThat(second.imported()).isZero();
     assertThat(second.unchanged()).isEqualTo(PLANS);
-    assertThat(runningReviewsDue()).as("nothing changed").isEqualTo(expectedDue);
+    assertThat(runningReviewsDue()).as("nothing changed").isEqualTo(expectedRunning);
+    assertThat(waitingCycles()).as("nothing changed").isEqualTo(expectedWaiting);
     assertThat(jdbc.queryForObject("select count(*) from ehc_plan_event where case_reference like 'ONB-%'",
         Integer.class)).isEqualTo(PLANS);
 
@@ -104,12 +119,57 @@ class PlanRegisterOnPostgresIT {
         select id_ from act_ru_execution where business_key_ = ? and parent_id_ is null""", String.class, overdue);
     Job prepare = management.createJobQuery().processInstanceId(instance).timers().singleResult();
     assertThat(prepare.getDuedate().toInstant().atZone(LONDON).toLocalDate()).isEqualTo(today);
+
+    // A month on, the daily run starts each waiting cycle whose day has come, once, with its due date; the rest wait.
+    LocalDate monthOn = today.plusDays(30);
+    Map<String, String> startedByThen = new HashMap<>(expectedRunning);
+    Map<String, String> stillWaiting = new HashMap<>();
+    expectedWaiting.forEach((reference, startsOn) -> {
+      if (startsOn.compareTo(monthOn.toString()) <= 0) {
+        startedByThen.put(reference, expectedDue.get(reference));
+      } else {
+        stillWaiting.put(reference, startsOn);
+      }
+    });
+    assertThat(startedByThen).hasSizeGreaterThan(expectedRunning.size());
+    ClockUtil.setCurrentTime(Date.from(monthOn.atTime(5, 31).atZone(LONDON).toInstant()));
+    try {
+      assertThat(runDailyCycleStarts()).isGreaterThanOrEqualTo(startedByThen.size() - expectedRunning.size());
+      assertThat(runningReviewsDue()).isEqualTo(startedByThen);
+      assertThat(waitingCycles()).isEqualTo(stillWaiting);
+      ClockUtil.setCurrentTime(Date.from(monthOn.plusDays(1).atTime(5, 31).atZone(LONDON).toInstant()));
+      long nextDay = stillWaiting.values().stream().filter(d -> d.equals(monthOn.plusDays(1).toString())).count();
+      assertThat(runDailyCycleStarts()).as("only the next day's cycles, none twice").isEqualTo(nextDay);
+      assertThat(runningReviewsDue()).hasSize(startedByThen.size() + (int) nextDay);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Fires the daily run's timer and runs its step as the job executor would; returns how many cycles it started. */
+  private long runDailyCycleStarts() {
+    Job timer = management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").timers().singleResult();
+    management.executeJob(timer.getId());
+    Job step = management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").messages().singleResult();
+    String run = step.getProcessInstanceId();
+    management.executeJob(step.getId());
+    return history.createHistoricVariableInstanceQuery().processInstanceId(run).variableName("cyclesStarted")
+        .singleResult().getValue() instanceof Integer started ? started : -1;
+  }
+
+  private Map<String, String> waitingCycles() {
+    Map<String, String> waiting = new HashMap<>();
+    jdbc.query("select case_reference, review_cycle_starts_on from ehc_plan where case_reference like 'ONB-%' "
+        + "and review_cycle_starts_on is not null", rs -> {
+          waiting.put(rs.getString(1), rs.getDate(2).toLocalDate().toString());
+        });
+    return waiting;
   }
 
   @Test
   void theEngineRestApiShowsTheLivingPlanModelsAndTheYearlyCohortTimer() {
     for (String key : List.of("ehc-annual-review", "ehc-phase-transfer", "ehc-plan-finalisation",
-        "ehc-phase-transfer-cohort")) {
+        "ehc-phase-transfer-cohort", "ehc-review-cycle-starts")) {
       ResponseEntity<List> definitions = rest.withBasicAuth("demo", "demo")
           .getForEntity("/engine-rest/process-definition?latestVersion=true&key=" + key, List.class);
       assertThat(definitions.getBody()).as(key).hasSize(1);
@@ -123,6 +183,10 @@ class PlanRegisterOnPostgresIT {
       next = next.plusYears(1);
     }
     assertThat(((Map<?, ?>) timers.getBody().get(0)).get("dueDate").toString()).startsWith(next.toString());
+    ResponseEntity<List> daily = rest.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/job?timers=true&processDefinitionKey=ehc-review-cycle-starts", List.class);
+    assertThat(daily.getBody()).hasSize(1);
+    assertThat(((Map<?, ?>) daily.getBody().get(0)).get("dueDate").toString()).contains("T05:30:00");
   }
 
   @Test

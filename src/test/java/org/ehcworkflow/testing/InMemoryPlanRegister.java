@@ -33,6 +33,35 @@ public class InMemoryPlanRegister implements PlanRegister {
     return true;
   }
 
+  /** Review cycles waiting in the register, by case, with the day each starts. */
+  public final Map<String, LocalDate> cyclesWaiting = new ConcurrentHashMap<>();
+
+  @Override
+  public boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
+      String details, String recordedBy) {
+    boolean[] entered = new boolean[plans.size()];
+    for (int i = 0; i < plans.size(); i++) {
+      entered[i] = enter(plans.get(i), event, details, recordedBy);
+      if (entered[i]) {
+        cyclesWaiting.put(plans.get(i).caseReference(), cycleStartsOn.get(i));
+      }
+    }
+    return entered;
+  }
+
+  @Override
+  public List<String> reviewCyclesDueToStart(LocalDate by, int limit) {
+    return cyclesWaiting.entrySet().stream()
+        .filter(e -> !e.getValue().isAfter(by) && plans.get(e.getKey()).status() == PlanStatus.MAINTAINED)
+        .sorted(Map.Entry.<String, LocalDate>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit).map(Map.Entry::getKey).toList();
+  }
+
+  @Override
+  public boolean takeWaitingReviewCycle(String caseReference) {
+    return cyclesWaiting.remove(caseReference) != null;
+  }
+
   @Override
   public void recordReview(String caseReference, LocalDate meetingDate, LocalDate nextDue, String details,
       String recordedBy) {

@@ -15,6 +15,7 @@ import org.ehcworkflow.annualreview.EnterIssuedPlanDelegate;
 import org.ehcworkflow.annualreview.RecordAmendedPlanDelegate;
 import org.ehcworkflow.annualreview.ReviewDecisions;
 import org.ehcworkflow.annualreview.StartNextReviewDelegate;
+import org.ehcworkflow.annualreview.StartWaitingReviewCyclesDelegate;
 import org.ehcworkflow.calendar.ReviewCycle;
 import org.ehcworkflow.document.FileDocumentDelegate;
 import org.ehcworkflow.phasetransfer.BringReviewForwardDelegate;
@@ -93,13 +94,14 @@ public final class ProcessTestBeans {
             .map(code -> java.util.List.of(PartnerTeams.groupOf(code))).orElse(java.util.List.of(typeGroup))));
 
     ReviewCycle cycle = new ReviewCycle(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofMonths(6));
-    reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10));
+    reviews = new AnnualReviews(register, schedule, cycle, Period.ofWeeks(10), Period.ofWeeks(4));
     Mocks.register("reviewDecisions", new ReviewDecisions(register, schedule, reviews, caseFile));
     Mocks.register("enterIssuedPlan", new EnterIssuedPlanDelegate(caseFile, register, reviews));
     Mocks.register("recordAmendedPlan", new RecordAmendedPlanDelegate(register));
     Mocks.register("ceasePlan", new CeasePlanDelegate(register));
     Mocks.register("concludeTransferReview", new ConcludeTransferReviewDelegate());
     Mocks.register("startNextReview", new StartNextReviewDelegate(reviews));
+    Mocks.register("startWaitingReviewCycles", new StartWaitingReviewCyclesDelegate(reviews));
     transfers = new PhaseTransfers(register, cycle, schedule);
     Mocks.register("phaseTransferStart", new PhaseTransferStart(transfers));
     Mocks.register("bringReviewForward", new BringReviewForwardDelegate(reviews));
