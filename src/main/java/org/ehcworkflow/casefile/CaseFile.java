@@ -8,7 +8,10 @@ import org.ehcworkflow.calendar.TimeLimit;
 /** The port through which processes and the API keep the case file. */
 public interface CaseFile {
 
-  /** A new case reference, {@code EHC-<year>-<number>}, unique across restarts. */
+  /**
+   * A new case reference, {@code EHC-<year>-<number>}, never given twice (across restarts and nodes); taken at once,
+   * whatever becomes of the caller's transaction (see {@link CaseReferenceCounter}), so a year's numbers may have gaps.
+   */
   String nextCaseReference(int year);
 
   boolean exists(String caseReference);

@@ -12,24 +12,20 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.ehcworkflow.process.EngineClock;
 
-/** The case file in the project's own tables, in the caller's transaction. */
+/** The case file in the project's own tables, in the caller's transaction (a case number in one of its own). */
 public class JdbcCaseFile implements CaseFile {
 
   private final JdbcTemplate jdbc;
+  private final CaseReferenceCounter references;
 
-  public JdbcCaseFile(JdbcTemplate jdbc) {
+  public JdbcCaseFile(JdbcTemplate jdbc, CaseReferenceCounter references) {
     this.jdbc = jdbc;
+    this.references = references;
   }
 
   @Override
   public String nextCaseReference(int year) {
-    // The update takes a row lock, so concurrent openings each get their own number.
-    if (jdbc.update("update case_reference_counter set last_value = last_value + 1 where counter_year = ?", year) == 0) {
-      jdbc.update("insert into case_reference_counter (counter_year, last_value) values (?, 1)", year);
-    }
-    Integer value = jdbc.queryForObject("select last_value from case_reference_counter where counter_year = ?",
-        Integer.class, year);
-    return String.format("EHC-%d-%05d", year, value);
+    return String.format("EHC-%d-%05d", year, references.next(year));
   }
 
   @Override

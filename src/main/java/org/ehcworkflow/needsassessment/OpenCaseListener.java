@@ -44,12 +44,14 @@ public class OpenCaseListener implements ExecutionListener {
     LocalDate today = EngineClock.today();
     CaseRequest request = CaseRequestValidator.validate(execution.getVariables(), execution.getProcessBusinessKey(),
         today);
-    String reference = request.caseReference() != null ? request.caseReference()
-        : caseFile.nextCaseReference(today.getYear());
     if (request.currentSettingCode() != null && !knownSetting.test(request.currentSettingCode())) {
       throw InputRejected.because("currentSettingCode '" + request.currentSettingCode()
           + "' is not an active school or setting in the partner directory");
     }
+    // Every refusal comes before a new reference is taken, so a refused request leaves no gap in the year's numbers.
+    java.util.Optional<String> coordinator = namedCoordinator(execution);
+    String reference = request.caseReference() != null ? request.caseReference()
+        : caseFile.nextCaseReference(today.getYear());
     if (caseFile.exists(reference)) {
       throw CaseOpening.alreadyOpen(reference);
     }
@@ -62,7 +64,7 @@ public class OpenCaseListener implements ExecutionListener {
         DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN, FINAL_PLAN));
     caseFile.open(new OpenedCase(reference, execution.getProcessInstanceId(), request.requesterType().name(),
         request.requestReceivedDate(), request.councilReference(), request.currentSettingCode(), CaseStatus.OPEN));
-    namedCoordinator(execution).ifPresent(user -> caseFile.assignCoordinator(reference, user, today,
+    coordinator.ifPresent(user -> caseFile.assignCoordinator(reference, user, today,
         currentUser(execution)));
     execution.removeVariable(NeedsAssessmentVariables.COORDINATOR.name());
     LOG.info("Case {} opened, request received {}", reference, request.requestReceivedDate());

@@ -24,7 +24,8 @@ class Sen2RecordsContractTest {
   class OnPostgres extends Sen2RecordsContract {
     private static final JdbcTemplate JDBC = TestPostgres.migratedDatabase();
     private static final Sen2Records ADAPTER = new JdbcSen2(JDBC);
-    private static final CaseFile CASES = new JdbcCaseFile(JDBC);
+    private static final CaseFile CASES = new JdbcCaseFile(JDBC,
+        new org.ehcworkflow.casefile.CaseReferenceCounter(JDBC.getDataSource()));
 
     @Override
     protected Sen2Records sen2() {

@@ -401,7 +401,7 @@ class NeedsAssessmentProcessTest {
   }
 
   @Test
-  void aMissingMalformedOrFutureRequestDateOpensNoCase() {
+  void aRefusedRequestOpensNoCaseAndTakesNoCaseNumber() {
     assertThatThrownBy(() -> start(Map.of())).hasMessageContaining("requestReceivedDate");
     assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-13-45"))).hasMessageContaining("requestReceivedDate");
     assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "not a date"))).hasMessageContaining("requestReceivedDate");
@@ -410,8 +410,12 @@ class NeedsAssessmentProcessTest {
         .hasMessageContaining("requesterType");
     assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-05", "currentSettingCode", "999999")))
         .hasMessageContaining("currentSettingCode '999999' is not an active school or setting");
+    assertThatThrownBy(() -> start(Map.of("requestReceivedDate", "2026-01-05", "coordinator", "nobody")))
+        .hasMessageContaining("coordinator 'nobody' is not a member of the coordinators' group");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     assertThat(beans.caseFile.cases).isEmpty();
+    assertThat(start(Map.of("requestReceivedDate", "2026-01-05")).getBusinessKey())
+        .as("the first case opened after the refusals has the year's first number").isEqualTo("EHC-2026-00001");
   }
 
   @Test

@@ -169,7 +169,8 @@ class TimelinessReportTest {
 
   @Test
   void theSameLimitMissedInALaterCycleIsABreachOfItsOwn() {
-    org.ehcworkflow.casefile.JdbcCaseFile caseFile = new org.ehcworkflow.casefile.JdbcCaseFile(jdbc);
+    org.ehcworkflow.casefile.JdbcCaseFile caseFile = new org.ehcworkflow.casefile.JdbcCaseFile(jdbc,
+        new org.ehcworkflow.casefile.CaseReferenceCounter(jdbc.getDataSource()));
     caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2026, 3, 1));
     caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2026, 3, 1));
     caseFile.recordBreach("PLAN-1", org.ehcworkflow.calendar.TimeLimit.ANNUAL_REVIEW, "case", LocalDate.of(2027, 3, 1));
