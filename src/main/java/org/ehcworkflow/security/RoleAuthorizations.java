@@ -1,6 +1,7 @@
 package org.ehcworkflow.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,6 +65,38 @@ class RoleAuthorizations {
         key -> new LinkedHashSet<>()).addAll(Arrays.asList(grant.permissions())));
     exact.forEach((key, permissions) -> grant((String) key.get(0), (Resource) key.get(1), (String) key.get(2),
         permissions.toArray(Permission[]::new)));
+    Roles.PER_TASK_GROUPS.forEach(this::ensureSubqueryChecks);
+  }
+
+  /**
+   * The resource id of the revoke that sends a per-task group's task lists down Camunda's subquery checks. No task
+   * has it: the engine's task ids are generated numbers or UUIDs.
+   */
+  static final String SUBQUERY_CHECKS_MARKER = "ehc-subquery-checks";
+
+  /**
+   * Sends the task lists of a group that holds an authorization per task down the engine's subquery checks rather
+   * than its join, by giving the group a revoke that takes nothing away (READ on a task id no task has).
+   *
+   * <p>Why: with Camunda's default ({@code authorizationCheckRevokes: auto}) a query is checked by the cheaper join
+   * unless the user or one of their groups holds a revoke. The join compares every candidate task with every
+   * authorization row the group holds, one per open task, with an OR condition no index serves: at 2,000 open
+   * panel tasks, four million comparisons and about 0.5 s for the panel's first page. The subquery checks look each
+   * task up in the group's authorizations by hash instead: 25 ms in the same benchmark. Coordinators and managers,
+   * whose rights are on the process definitions, keep the join, which is faster for them (10 ms against 48 ms). What
+   * anyone may see is unchanged: the checks are the same grants, read another way.
+   */
+  private void ensureSubqueryChecks(String group) {
+    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.TASK)
+        .resourceId(SUBQUERY_CHECKS_MARKER).list().stream().anyMatch(a -> a.getAuthorizationType() == AUTH_TYPE_REVOKE);
+    if (!present) {
+      Authorization marker = authorizations.createNewAuthorization(AUTH_TYPE_REVOKE);
+      marker.setGroupId(group);
+      marker.setResource(Resources.TASK);
+      marker.setResourceId(SUBQUERY_CHECKS_MARKER);
+      marker.removePermission(Permissions.READ);
+      authorizations.saveAuthorization(marker);
+    }
   }
 
   /** One configured grant, checked at start: an unknown resource or permission stops the start. */

@@ -25,6 +25,10 @@ public final class Roles {
   public static final List<String> PROCESS_WIDE_TASK_GROUPS = List.of(COORDINATORS, MANAGERS);
 
   public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);
+
+  /** Groups that see only the tasks they are candidates for: the engine grants them each task. */
+  public static final List<String> PER_TASK_GROUPS = List.of(SEND_PANEL, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
+      SOCIAL_CARE, SCHOOLS);
   public static final List<String> ALL = List.of(COORDINATORS, SEND_PANEL, MANAGERS, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
       SOCIAL_CARE, SCHOOLS);
 }

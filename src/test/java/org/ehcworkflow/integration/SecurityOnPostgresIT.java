@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.ehcworkflow.security.ProductionSafetyCheck;
+import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.testing.TestOidcProvider;
 import org.ehcworkflow.dataprotection.Anonymiser;
 import org.ehcworkflow.document.DocumentType;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -125,6 +130,55 @@ class SecurityOnPostgresIT {
     assertThat(status("coordinator", "/engine-rest/task/" + socialCareTask)).isEqualTo(HttpStatus.OK);
     assertThat(status("coordinator", "/api/cases/SEC-1/documents")).isEqualTo(HttpStatus.OK);
     assertThat(status("coordinator", "/api/cases/SEC-1")).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void thePanelsAndPartnersTaskListsReadTheirPerTaskGrantsBySubqueryAndShowNoMoreThanBefore(CapturedOutput output) {
+    var authorizationService = engine.getAuthorizationService();
+    for (String group : Roles.PER_TASK_GROUPS) {
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group)
+          .authorizationType(Authorization.AUTH_TYPE_REVOKE).list()).as(group).singleElement().satisfies(marker -> {
+            assertThat(marker.getResourceType()).isEqualTo(Resources.TASK.resourceType());
+            assertThat(marker.getResourceId()).isEqualTo("ehc-subquery-checks");
+            assertThat(tasks.createTaskQuery().taskId(marker.getResourceId()).count()).as("no such task").isZero();
+          });
+    }
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.COORDINATORS, Roles.MANAGERS)
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).as("process-wide groups keep the join").isZero();
+
+    String taskSql = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+    logging.setLogLevel(taskSql, LogLevel.DEBUG);
+    List<String> healthSees;
+    List<String> coordinatorSees;
+    int before = output.getAll().length();
+    try {
+      healthSees = as("health", Roles.HEALTH, () -> tasks.createTaskQuery().processInstanceBusinessKey("SEC-1")
+          .list().stream().map(Task::getId).toList());
+      String healthSql = output.getAll().substring(before);
+      before = output.getAll().length();
+      coordinatorSees = as("coordinator", Roles.COORDINATORS, () -> tasks.createTaskQuery()
+          .processInstanceBusinessKey("SEC-1").list().stream().map(Task::getId).toList());
+      String coordinatorSql = output.getAll().substring(before);
+      assertThat(healthSql).as("health's grants looked up by subquery").contains("selectTaskByQueryCriteria")
+          .doesNotContain("AUTH ON");
+      assertThat(coordinatorSql).as("coordinators keep the join").contains("AUTH ON");
+    } finally {
+      logging.setLogLevel(taskSql, null);
+    }
+    assertThat(healthSees).containsExactly(healthTask);
+    assertThat(coordinatorSees).contains(healthTask, socialCareTask);
+    assertThat(as("panel", Roles.SEND_PANEL, () -> tasks.createTaskQuery().processInstanceBusinessKey("SEC-1").count()))
+        .as("the panel's decision is done; no advice task is the panel's").isZero();
+  }
+
+  private <T> T as(String user, String group, java.util.function.Supplier<T> read) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return read.get();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
