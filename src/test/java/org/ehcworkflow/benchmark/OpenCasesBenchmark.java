@@ -53,7 +53,7 @@ class OpenCasesBenchmark {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     try {
-      server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      server = org.ehcworkflow.integration.TestPostgres.startedServer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

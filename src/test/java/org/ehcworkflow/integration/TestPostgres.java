@@ -24,6 +24,34 @@ public final class TestPostgres {
   private TestPostgres() {
   }
 
+  /**
+   * A server that stops after Spring has closed the test contexts at the JVM's exit. The library's own shutdown hook
+   * runs beside Spring's, so the server could stop first; each context's engine then waited for a connection
+   * (Hikari's 30 s) while closing, and Surefire killed the JVM after 30 s on every run.
+   */
+  public static EmbeddedPostgres startedServer() throws IOException {
+    EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(started), "test-postgres-closer"));
+    return started;
+  }
+
+  private static void stopAfterSpring(EmbeddedPostgres started) {
+    long giveUp = System.nanoTime() + 20_000_000_000L;
+    try {
+      // Shutdown hooks start one after another; give Spring's a moment to be running, then wait for it to end.
+      Thread.sleep(500);
+      while (System.nanoTime() < giveUp && Thread.getAllStackTraces().keySet().stream()
+          .anyMatch(t -> t.isAlive() && t.getName().equals("SpringApplicationShutdownHook"))) {
+        Thread.sleep(100);
+      }
+      started.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+    }
+  }
+
   public static synchronized void register(DynamicPropertyRegistry registry) {
     String url = newDatabase();
     registry.add("spring.datasource.url", () -> url);
@@ -46,7 +74,7 @@ public final class TestPostgres {
     String database = "ehc_test_" + DATABASES.incrementAndGet();
     try {
       if (server == null) {
-        server = EmbeddedPostgres.builder().start();
+        server = startedServer();
       }
       try (Connection connection = server.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement()) {
