@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ehcworkflow.calendar.DeadlineSchedule;
@@ -103,10 +104,22 @@ public class AnnualReviews {
     return startCycle(runtime, caseReference, kind, extra);
   }
 
+  /**
+   * Starts the annual review cycle of a plan the caller has just entered in its transaction with no cycle waiting
+   * ({@link PlanRegister#enterAll} with no start day), from the plan as entered rather than read back.
+   */
+  public ProcessInstance startEntered(RuntimeService runtime, Plan entered) {
+    return startCycle(runtime, Optional.of(entered), entered.caseReference(), ReviewKind.ANNUAL, Map.of());
+  }
+
   private ProcessInstance startCycle(RuntimeService runtime, String caseReference, ReviewKind kind,
       Map<String, Object> extra) {
-    Plan plan = register.find(caseReference)
-        .filter(p -> p.status() == PlanStatus.MAINTAINED)
+    return startCycle(runtime, register.find(caseReference), caseReference, kind, extra);
+  }
+
+  private ProcessInstance startCycle(RuntimeService runtime, Optional<Plan> found, String caseReference,
+      ReviewKind kind, Map<String, Object> extra) {
+    Plan plan = found.filter(p -> p.status() == PlanStatus.MAINTAINED)
         .orElseThrow(() -> new IllegalStateException("no maintained plan in the register for case " + caseReference));
     Map<String, Object> variables = new HashMap<>(cycleVariables(plan, kind));
     variables.putAll(extra);

@@ -3,11 +3,9 @@ package org.ehcworkflow.onboarding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.ehcworkflow.annualreview.AnnualReviews;
-import org.ehcworkflow.annualreview.ReviewKind;
 import org.ehcworkflow.calendar.SchoolYears;
 import org.ehcworkflow.process.CaseReferences;
 import org.ehcworkflow.csv.Csv;
@@ -169,42 +167,33 @@ public class RegisterCsvImport {
   }
 
   /**
-   * Enters the rows in the caller's transaction: imported, unchanged, overdue. A plan whose review cycle is not due
-   * to start yet ({@link AnnualReviews#cycleStartsOn}) is entered in one batch with the others like it and waits in
-   * the register; the daily {@code ehc-review-cycle-starts} run starts it on its day. The rest start their cycle now.
+   * Enters the rows in the caller's transaction, in one batch: imported, unchanged, overdue. A plan whose review
+   * cycle is not due to start yet ({@link AnnualReviews#cycleStartsOn}) waits in the register; the daily
+   * {@code ehc-review-cycle-starts} run starts it on its day. The rest start their cycle now.
    */
   int[] enter(List<Row> rows, LocalDate today) {
     int[] counts = new int[3];
-    List<Row> later = new ArrayList<>();
-    List<Plan> laterPlans = new ArrayList<>();
-    List<LocalDate> startsOn = new ArrayList<>();
+    List<Plan> plans = new ArrayList<>(rows.size());
+    List<LocalDate> startsOn = new ArrayList<>(rows.size());
     for (Row row : rows) {
       Plan plan = row.plan().withNextReviewDue(reviews.nextDue(row.plan()));
       LocalDate cycleStarts = reviews.cycleStartsOn(plan);
-      if (cycleStarts.isAfter(today)) {
-        later.add(row);
-        laterPlans.add(plan);
-        startsOn.add(cycleStarts);
-      } else if (register.enter(plan, PlanEvent.Kind.ONBOARDED, DETAILS, "import")) {
-        keepSen2(row, today);
-        reviews.start(runtime, plan.caseReference(), ReviewKind.ANNUAL, Map.of());
-        counts[0]++;
+      plans.add(plan);
+      startsOn.add(cycleStarts.isAfter(today) ? cycleStarts : null);
+    }
+    boolean[] entered = register.enterAll(plans, startsOn, PlanEvent.Kind.ONBOARDED, DETAILS, "import");
+    for (int i = 0; i < entered.length; i++) {
+      if (!entered[i]) {
+        counts[1]++;
+        continue;
+      }
+      keepSen2(rows.get(i), today);
+      counts[0]++;
+      Plan plan = plans.get(i);
+      if (startsOn.get(i) == null) {
+        reviews.startEntered(runtime, plan);
         if (plan.nextReviewDue().isBefore(today)) {
           counts[2]++;
-        }
-      } else {
-        counts[1]++;
-      }
-    }
-    if (!later.isEmpty()) {
-      boolean[] entered = register.enterWithReviewCycleLater(laterPlans, startsOn, PlanEvent.Kind.ONBOARDED, DETAILS,
-          "import");
-      for (int i = 0; i < entered.length; i++) {
-        if (entered[i]) {
-          keepSen2(later.get(i), today);
-          counts[0]++;
-        } else {
-          counts[1]++;
         }
       }
     }

@@ -54,8 +54,8 @@ public class JdbcPlanRegister implements PlanRegister {
   }
 
   @Override
-  public boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
-      String details, String recordedBy) {
+  public boolean[] enterAll(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event, String details,
+      String recordedBy) {
     Timestamp now = Timestamp.from(EngineClock.instant());
     List<Object[]> rows = new java.util.ArrayList<>(plans.size());
     for (int i = 0; i < plans.size(); i++) {

@@ -13,14 +13,15 @@ public interface PlanRegister {
   boolean enter(Plan plan, PlanEvent.Kind event, String details, String recordedBy);
 
   /**
-   * Enters plans whose review cycle is not due to start yet, in one batch, each with its first history event: the
-   * cycle waits in the register until its day ({@link #reviewCyclesDueToStart}). A plan already there is left as it is.
+   * Enters plans in one batch, each with its first history event. A plan with a day to start its review cycle waits
+   * in the register until that day ({@link #reviewCyclesDueToStart}); one without (null) has its cycle started now
+   * by the caller. A plan already there is left as it is.
    *
-   * @param cycleStartsOn for each plan, the day its review cycle starts
+   * @param cycleStartsOn for each plan, the day its review cycle starts, or null when the caller starts it now
    * @return for each plan, whether it was entered
    */
-  boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
-      String details, String recordedBy);
+  boolean[] enterAll(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event, String details,
+      String recordedBy);
 
   /** Maintained plans whose review cycle waits in the register and is due to start by this day, soonest first. */
   List<String> reviewCyclesDueToStart(LocalDate by, int limit);

@@ -478,7 +478,7 @@ class LivingPlanProcessTest {
     Plan plan = new Plan(caseReference, null, null, receptionYear, null, "100001", "Oak", settingUpperAge,
         LocalDate.of(2026, 1, 10), null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
     plan = plan.withNextReviewDue(beans.reviews.nextDue(plan));
-    assertThat(beans.register.enterWithReviewCycleLater(List.of(plan), List.of(beans.reviews.cycleStartsOn(plan)),
+    assertThat(beans.register.enterAll(List.of(plan), List.of(beans.reviews.cycleStartsOn(plan)),
         PlanEvent.Kind.ONBOARDED, "", "test")).containsExactly(true);
     return plan;
   }

@@ -57,15 +57,32 @@ abstract class PlanRegisterContract {
   }
 
   @Test
+  void aPlanEnteredInABatchWithoutAStartDayHasNoCycleWaiting() {
+    String waiting = reference + "-w";
+    Plan now = plan(reference, setting, 11, ISSUED.plusYears(1));
+    java.util.List<LocalDate> startsOn = new java.util.ArrayList<>();
+    startsOn.add(null);
+    startsOn.add(ISSUED.plusMonths(8));
+    assertThat(register.enterAll(List.of(now, plan(waiting, setting, 11, ISSUED.plusYears(1))), startsOn,
+        PlanEvent.Kind.ONBOARDED, "import", "import")).containsExactly(true, true);
+    assertThat(register.find(reference)).contains(now);
+    assertThat(register.history(reference)).singleElement()
+        .satisfies(event -> assertThat(event.kind()).isEqualTo(PlanEvent.Kind.ONBOARDED));
+    assertThat(register.reviewCyclesDueToStart(ISSUED.plusYears(5), 100_000)).contains(waiting)
+        .doesNotContain(reference);
+    assertThat(register.takeWaitingReviewCycle(reference)).as("its cycle is the caller's to start").isFalse();
+  }
+
+  @Test
   void aReviewCycleWaitsInTheRegisterUntilItsDayAndIsTakenOnce() {
     String second = reference + "-2";
     String third = reference + "-3";
     LocalDate soon = ISSUED.plusMonths(8);
     LocalDate later = ISSUED.plusMonths(9);
     Plan first = plan(reference, setting, 11, ISSUED.plusYears(1));
-    assertThat(register.enterWithReviewCycleLater(List.of(first, plan(second, setting, 11, ISSUED.plusYears(1))),
+    assertThat(register.enterAll(List.of(first, plan(second, setting, 11, ISSUED.plusYears(1))),
         List.of(soon, later), PlanEvent.Kind.ONBOARDED, "import 8", "import")).containsExactly(true, true);
-    assertThat(register.enterWithReviewCycleLater(List.of(first.withNextReviewDue(ISSUED),
+    assertThat(register.enterAll(List.of(first.withNextReviewDue(ISSUED),
         plan(third, setting, 11, ISSUED.plusYears(1))), List.of(soon, soon), PlanEvent.Kind.ONBOARDED, "again",
         "import")).as("a case already there is left as it is").containsExactly(false, true);
     assertThat(register.find(reference)).contains(first);

@@ -37,12 +37,12 @@ public class InMemoryPlanRegister implements PlanRegister {
   public final Map<String, LocalDate> cyclesWaiting = new ConcurrentHashMap<>();
 
   @Override
-  public boolean[] enterWithReviewCycleLater(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event,
-      String details, String recordedBy) {
+  public boolean[] enterAll(List<Plan> plans, List<LocalDate> cycleStartsOn, PlanEvent.Kind event, String details,
+      String recordedBy) {
     boolean[] entered = new boolean[plans.size()];
     for (int i = 0; i < plans.size(); i++) {
       entered[i] = enter(plans.get(i), event, details, recordedBy);
-      if (entered[i]) {
+      if (entered[i] && cycleStartsOn.get(i) != null) {
         cyclesWaiting.put(plans.get(i).caseReference(), cycleStartsOn.get(i));
       }
     }
