@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and continues review cycles: one running {@code ehc-annual-review} per maintained plan, with its due date
- * taken from the register, or a cycle waiting in the register for its day (a plan onboarded months before its review). The caller passes the engine's {@link RuntimeService}: inside a step it joins the step's
- * transaction, so a register entry and its review start together or not at all.
+ * taken from the register, or a cycle waiting in the register for its day (a plan onboarded months before its
+ * review). The caller passes the engine's {@link RuntimeService}: inside a step it joins the step's transaction, so
+ * a register entry and its review start together or not at all.
  */
 public class AnnualReviews {
 

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Onboards an existing register from CSV with the header {@link #HEADER}. Each valid plan enters the register with
  * its review due 12 months from the last review (or issue; the under-5 cycle for young children). A review due to be
  * prepared within weeks starts its cycle at once (an overdue one shows as overdue); the others wait in the register
- * until their cycle's day, so a large register loads without a running process per plan. Invalid rows are reported by line and reason while valid rows go in.
+ * until their cycle's day, so a large register loads without a running process per plan. Invalid rows are reported
+ * by line and reason while valid rows go in.
  * A case reference already in the register is left as it is, so importing the same file again changes nothing.
  * The SEN2 items may follow as optional columns ({@link Sen2Intake#COLUMNS}); they are kept with a plan entered.
  */

@@ -37,20 +37,7 @@ public class JdbcPlanRegister implements PlanRegister {
 
   @Override
   public boolean enter(Plan p, PlanEvent.Kind event, String details, String recordedBy) {
-    Timestamp now = Timestamp.from(EngineClock.instant());
-    int inserted = jdbc.update("insert into ehc_plan (" + COLUMNS + ", created_at, updated_at) "
-            + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            + "where not exists (select 1 from ehc_plan where case_reference = ?)",
-        p.caseReference(), p.councilReference(), date(p.dateOfBirth()), p.receptionYear(), p.contactEmail(),
-        p.settingCode(), p.settingName(), p.settingUpperAge(), date(p.issuedOn()), date(p.lastReviewedOn()),
-        date(p.nextReviewDue()), p.status().name(), date(p.ceasedOn()), date(p.lastTransferOn()), p.source().name(),
-        now, now, p.caseReference());
-    if (inserted == 0) {
-      return false;
-    }
-    event(p.caseReference(), event, event == PlanEvent.Kind.ISSUED ? p.issuedOn() : EngineClock.today(), details,
-        recordedBy);
-    return true;
+    return enterAll(List.of(p), java.util.Collections.singletonList(null), event, details, recordedBy)[0];
   }
 
   @Override

@@ -198,8 +198,9 @@ class OpenCasesBenchmark {
     for (int i = 1; i <= plans; i++) {
       LocalDate reviewed = i % 10 == 0 ? today.minusDays(366 + i % 60) : today.minusDays((i * 7919L) % 365);
       LocalDate born = today.minusYears(5 + i % 14).minusDays(i % 365);
-      register.add(new Plan(String.format("%s%06d", prefix, i), null, born, SchoolYears.receptionYear(born, 0), null, null, "Setting", 11, today.minusDays(430 + i % 1800), reviewed, null, PlanStatus.MAINTAINED, null,
-          null, Plan.Source.ONBOARDED));
+      register.add(new Plan(String.format("%s%06d", prefix, i), null, born, SchoolYears.receptionYear(born, 0), null,
+          null, "Setting", 11, today.minusDays(430 + i % 1800), reviewed, null, PlanStatus.MAINTAINED, null, null,
+          Plan.Source.ONBOARDED));
     }
     return register;
   }
