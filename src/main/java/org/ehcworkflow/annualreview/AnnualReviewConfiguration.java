@@ -26,8 +26,8 @@ class AnnualReviewConfiguration {
   }
 
   @Bean
-  StartWaitingReviewCyclesDelegate startWaitingReviewCycles(AnnualReviews reviews) {
-    return new StartWaitingReviewCyclesDelegate(reviews);
+  StartWaitingReviewCyclesDelegate startWaitingReviewCycles(AnnualReviews reviews, ReviewProperties properties) {
+    return new StartWaitingReviewCyclesDelegate(reviews, properties.cycleStartBatch());
   }
 
   @Bean

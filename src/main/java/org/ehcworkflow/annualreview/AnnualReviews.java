@@ -73,26 +73,30 @@ public class AnnualReviews {
   }
 
   /**
-   * Starts every review cycle that waits in the register and is due to start by today (one never started twice, on
-   * any node: each is taken from the register before it starts, in the caller's transaction). A plan whose review
-   * is already running (a transfer review, or one started by hand) keeps it and gets no second one.
-   *
-   * @return cycles started
+   * Starts up to {@code limit} of the review cycles that wait in the register and are due to start by today, soonest
+   * first (one never started twice, on any node: each is taken from the register before it starts, in the caller's
+   * transaction). A plan whose review is already running (a transfer review, or one started by hand) keeps it and
+   * gets no second one.
    */
-  public int startWaitingCycles(RuntimeService runtime) {
-    LocalDate today = EngineClock.today();
+  public WaitingCycles startWaitingCycles(RuntimeService runtime, int limit) {
+    List<String> due = register.reviewCyclesDueToStart(EngineClock.today(), limit);
     int started = 0;
-    for (List<String> due = register.reviewCyclesDueToStart(today, 500); !due.isEmpty();
-        due = register.reviewCyclesDueToStart(today, 500)) {
-      for (String caseReference : due) {
-        if (register.takeWaitingReviewCycle(caseReference) && running(runtime, caseReference).isEmpty()) {
-          startCycle(runtime, caseReference, ReviewKind.ANNUAL, Map.of());
-          started++;
-        }
+    for (String caseReference : due) {
+      if (register.takeWaitingReviewCycle(caseReference) && running(runtime, caseReference).isEmpty()) {
+        startCycle(runtime, caseReference, ReviewKind.ANNUAL, Map.of());
+        started++;
       }
     }
     LOG.info("{} review cycles waiting in the register started", started);
-    return started;
+    return new WaitingCycles(started, due.size() == limit);
+  }
+
+  /**
+   * What one batch of waiting cycles did.
+   *
+   * @param more whether more may be due today (the batch was full)
+   */
+  public record WaitingCycles(int started, boolean more) {
   }
 
   /**

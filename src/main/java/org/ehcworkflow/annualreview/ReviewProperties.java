@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preparationLead how long before the review falls due officers are asked to arrange the meeting
  * @param cycleStartsAhead how long before preparation begins a review cycle waiting in the register (a plan onboarded
  *     months before its review) starts as a running process, from the daily {@code ehc-review-cycle-starts} run
+ * @param cycleStartBatch how many waiting cycles the daily run starts in one job (one transaction) before it loops
  */
 @ConfigurationProperties("ehc.review")
 public record ReviewProperties(
     @DefaultValue("P6M") Period underFiveCycle,
     @DefaultValue("P10W") Period preparationLead,
-    @DefaultValue("P4W") Period cycleStartsAhead) {
+    @DefaultValue("P4W") Period cycleStartsAhead,
+    @DefaultValue("500") int cycleStartBatch) {
 }

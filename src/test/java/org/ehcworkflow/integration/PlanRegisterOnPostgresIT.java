@@ -150,11 +150,17 @@ class PlanRegisterOnPostgresIT {
   private long runDailyCycleStarts() {
     Job timer = management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").timers().singleResult();
     management.executeJob(timer.getId());
-    Job step = management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").messages().singleResult();
-    String run = step.getProcessInstanceId();
-    management.executeJob(step.getId());
+    String run = null;
+    for (Job step = batchJob(); step != null; step = batchJob()) {
+      run = step.getProcessInstanceId();
+      management.executeJob(step.getId());
+    }
     return history.createHistoricVariableInstanceQuery().processInstanceId(run).variableName("cyclesStarted")
         .singleResult().getValue() instanceof Integer started ? started : -1;
+  }
+
+  private Job batchJob() {
+    return management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").messages().singleResult();
   }
 
   private Map<String, String> waitingCycles() {

@@ -101,7 +101,7 @@ public final class ProcessTestBeans {
     Mocks.register("ceasePlan", new CeasePlanDelegate(register));
     Mocks.register("concludeTransferReview", new ConcludeTransferReviewDelegate());
     Mocks.register("startNextReview", new StartNextReviewDelegate(reviews));
-    Mocks.register("startWaitingReviewCycles", new StartWaitingReviewCyclesDelegate(reviews));
+    Mocks.register("startWaitingReviewCycles", new StartWaitingReviewCyclesDelegate(reviews, 1));
     transfers = new PhaseTransfers(register, cycle, schedule);
     Mocks.register("phaseTransferStart", new PhaseTransferStart(transfers));
     Mocks.register("bringReviewForward", new BringReviewForwardDelegate(reviews));
