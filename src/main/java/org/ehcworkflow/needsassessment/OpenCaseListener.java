@@ -6,6 +6,7 @@ import static org.ehcworkflow.calendar.TimeLimit.DRAFT_PLAN;
 import static org.ehcworkflow.calendar.TimeLimit.FINAL_PLAN;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,7 +50,7 @@ public class OpenCaseListener implements ExecutionListener {
           + "' is not an active school or setting in the partner directory");
     }
     // Every refusal comes before a new reference is taken, so a refused request leaves no gap in the year's numbers.
-    java.util.Optional<String> coordinator = namedCoordinator(execution);
+    Optional<String> coordinator = namedCoordinator(execution);
     String reference = request.caseReference() != null ? request.caseReference()
         : caseFile.nextCaseReference(today.getYear());
     if (caseFile.exists(reference)) {
@@ -74,7 +75,7 @@ public class OpenCaseListener implements ExecutionListener {
    * The named coordinator: the one given at the start ({@code coordinator}, a member of the coordinators' group),
    * else the coordinator who opened the case; none when the case came in by another route (a manager names one).
    */
-  private static java.util.Optional<String> namedCoordinator(DelegateExecution execution) {
+  private static Optional<String> namedCoordinator(DelegateExecution execution) {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Object given = execution.getVariable(NeedsAssessmentVariables.COORDINATOR.name());
     if (given != null && !given.toString().isBlank()) {
@@ -82,9 +83,9 @@ public class OpenCaseListener implements ExecutionListener {
       if (!Caseload.isCoordinator(identity, user)) {
         throw InputRejected.because("coordinator '" + user + "' is not a member of the coordinators' group");
       }
-      return java.util.Optional.of(user);
+      return Optional.of(user);
     }
-    return java.util.Optional.ofNullable(currentUser(execution)).filter(user -> Caseload.isCoordinator(identity, user));
+    return Optional.ofNullable(currentUser(execution)).filter(user -> Caseload.isCoordinator(identity, user));
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -87,13 +88,8 @@ class RoleAuthorizations {
    * anyone may see is unchanged: the checks are the same grants, read another way.
    */
   private void ensureSubqueryChecks(String group) {
-    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.TASK)
-        .resourceId(SUBQUERY_CHECKS_MARKER).list().stream().anyMatch(a -> a.getAuthorizationType() == AUTH_TYPE_REVOKE);
-    if (!present) {
-      Authorization marker = authorizations.createNewAuthorization(AUTH_TYPE_REVOKE);
-      marker.setGroupId(group);
-      marker.setResource(Resources.TASK);
-      marker.setResourceId(SUBQUERY_CHECKS_MARKER);
+    if (existing(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE).isEmpty()) {
+      Authorization marker = newAuthorization(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE);
       marker.removePermission(Permissions.READ);
       authorizations.saveAuthorization(marker);
     }
@@ -136,20 +132,26 @@ class RoleAuthorizations {
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
-        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(group);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
+    Authorization authorization = existing(group, resource, resourceId, AUTH_TYPE_GRANT)
+        .orElseGet(() -> newAuthorization(group, resource, resourceId, AUTH_TYPE_GRANT));
     authorization.setPermissions(new Permission[] {Permissions.NONE});
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
+  }
+
+  /** The group's authorization of that type (grant or revoke) on the resource, if it has one. */
+  private Optional<Authorization> existing(String group, Resource resource, String resourceId, int type) {
+    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .list().stream().filter(a -> a.getAuthorizationType() == type).findFirst();
+  }
+
+  private Authorization newAuthorization(String group, Resource resource, String resourceId, int type) {
+    Authorization created = authorizations.createNewAuthorization(type);
+    created.setGroupId(group);
+    created.setResource(resource);
+    created.setResourceId(resourceId);
+    return created;
   }
 }

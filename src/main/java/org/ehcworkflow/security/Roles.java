@@ -1,6 +1,7 @@
 package org.ehcworkflow.security;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The Camunda groups of the service's roles. Candidate groups in the models use these ids. */
 public final class Roles {
@@ -27,8 +28,8 @@ public final class Roles {
   public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);
 
   /** Groups that see only the tasks they are candidates for: the engine grants them each task. */
-  public static final List<String> PER_TASK_GROUPS = List.of(SEND_PANEL, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
-      SOCIAL_CARE, SCHOOLS);
+  public static final List<String> PER_TASK_GROUPS = Stream.concat(Stream.of(SEND_PANEL), PARTNERS.stream()).toList();
+
   public static final List<String> ALL = List.of(COORDINATORS, SEND_PANEL, MANAGERS, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
       SOCIAL_CARE, SCHOOLS);
 }
