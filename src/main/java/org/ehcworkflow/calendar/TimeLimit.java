@@ -73,18 +73,20 @@ public enum TimeLimit {
       "HESC Rules 2008 r20(1)(c): 2 months from the decision notice (or 1 month from a mediation certificate, if later); "
           + "r12(3): a last day from 25 December to 1 January or in August moves to the next working day",
       Anchor.DECISION_NOTICE, Rule.appeal(Period.ofMonths(2))),
-  ORDER_TO_MAKE_PLAN_DRAFT("Draft plan after a tribunal order to make a plan", "SEND Regs 2014 reg 44(2)(e): 5 weeks",
+  ORDER_TO_MAKE_PLAN_DRAFT("Draft plan after a tribunal order to make a plan", "SEND Regs 2014 reg 44(2)(c)(i): 5 weeks",
       Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(5))),
-  ORDER_TO_MAKE_PLAN_FINAL("Final plan after a tribunal order to make a plan", "SEND Regs 2014 reg 44(2)(e): 11 weeks",
-      Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(11))),
+  ORDER_TO_MAKE_PLAN_FINAL("Final plan after a tribunal order to make a plan",
+      "SEND Regs 2014 reg 44(2)(c)(ii): 11 weeks", Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(11))),
   ORDER_TO_ASSESS_NOTICE("Notice after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(b): 2 weeks",
       Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(2))),
-  ORDER_TO_ASSESS_NOT_ISSUE("Decision not to issue after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(c): 10 weeks",
-      Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(10))),
-  ORDER_TO_ASSESS_FINAL("Final plan after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(d): 14 weeks",
+  ORDER_TO_ASSESS_NOT_ISSUE("Decision not to issue after a tribunal order to assess",
+      "SEND Regs 2014 reg 44(2)(b)(i): 10 weeks", Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(10))),
+  ORDER_TO_ASSESS_FINAL("Final plan after a tribunal order to assess", "SEND Regs 2014 reg 44(2)(b)(ii): 14 weeks",
       Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(14))),
-  ORDER_TO_AMEND("Amended plan after a tribunal order to amend it or name a school",
-      "SEND Regs 2014 reg 44(2)(f): 5 weeks", Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(5)));
+  ORDER_TO_AMEND("Amended plan after a tribunal order to amend it", "SEND Regs 2014 reg 44(2)(e): 5 weeks",
+      Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(5))),
+  ORDER_TO_NAME_SCHOOL("Amended plan after a tribunal order only to name a school or college",
+      "SEND Regs 2014 reg 44(2)(f): 2 weeks", Anchor.TRIBUNAL_ORDER, Rule.plus(Period.ofWeeks(2)));
 
   private final String title;
   private final String legalReference;

@@ -50,12 +50,14 @@ class DemoData {
 
   /** Demo partner teams and two schools, with example.org addresses. */
   static final List<Partner> PARTNERS = List.of(
-      Partner.of(null, "EDUCATIONAL_PSYCHOLOGY", null, "Educational Psychology Service", "eps@example.org", null, true),
-      Partner.of(null, "HEALTH", null, "Designated Clinical Officer", "dco@example.org", null, true),
-      Partner.of(null, "SOCIAL_CARE", null, "Children's Services", "childrens-services@example.org", null, true),
-      Partner.of(null, "SCHOOL_OR_SETTING", "100001", "Oak Primary School", "senco@oak-primary.example.org", null, true),
-      Partner.of(null, "SCHOOL_OR_SETTING", "100002", "Elm Secondary School", "senco@elm-secondary.example.org", null,
-          true));
+      Partner.of(null, "EDUCATIONAL_PSYCHOLOGY", null, null, "Educational Psychology Service", "eps@example.org",
+          null, true),
+      Partner.of(null, "HEALTH", null, null, "Designated Clinical Officer", "dco@example.org", null, true),
+      Partner.of(null, "SOCIAL_CARE", null, null, "Children's Services", "childrens-services@example.org", null, true),
+      Partner.of(null, "SCHOOL_OR_SETTING", "100001", null, "Oak Primary School", "senco@oak-primary.example.org",
+          null, true),
+      Partner.of(null, "SCHOOL_OR_SETTING", "100002", null, "Elm Secondary School", "senco@elm-secondary.example.org",
+          null, true));
 
   private final IdentityService identity;
   private final RuntimeService runtime;

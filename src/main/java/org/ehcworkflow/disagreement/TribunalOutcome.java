@@ -6,10 +6,11 @@ import java.util.Arrays;
 public enum TribunalOutcome {
   DISMISSED("dismissed", "appeal dismissed: the decision stands"),
   WITHDRAWN("withdrawn", "appeal withdrawn by the family"),
-  ORDER_TO_ASSESS("orderToAssess", "order to carry out an EHC needs assessment (reg 44(2)(b)-(d))"),
-  ORDER_TO_MAKE_PLAN("orderToMakePlan", "order to make and maintain an EHC plan (reg 44(2)(e))"),
-  ORDER_TO_AMEND("orderToAmend", "order to amend the plan (reg 44(2)(f))"),
-  ORDER_TO_NAME_SCHOOL("orderToNameSchool", "order to name a school or college in section I (reg 44(2)(f))");
+  ORDER_TO_ASSESS("orderToAssess", "order to carry out an EHC needs assessment (reg 44(2)(b))"),
+  ORDER_TO_MAKE_PLAN("orderToMakePlan", "order to make and maintain an EHC plan (reg 44(2)(c))"),
+  ORDER_TO_AMEND("orderToAmend", "order to amend the plan (reg 44(2)(e))"),
+  ORDER_TO_NAME_SCHOOL("orderToNameSchool",
+      "order only to name a school or college, or its type, in section I (reg 44(2)(f))");
 
   private final String code;
   private final String meaning;

@@ -118,7 +118,9 @@ public class FamilyCase {
       Map.entry(TimeLimit.ORDER_TO_ASSESS_NOT_ISSUE, "If we decide not to issue a plan after the ordered assessment, "
           + "we must tell you by this day."),
       Map.entry(TimeLimit.ORDER_TO_ASSESS_FINAL, "We must issue the final plan after the ordered assessment."),
-      Map.entry(TimeLimit.ORDER_TO_AMEND, "We must issue the plan with the changes the tribunal ordered."));
+      Map.entry(TimeLimit.ORDER_TO_AMEND, "We must issue the plan with the changes the tribunal ordered."),
+      Map.entry(TimeLimit.ORDER_TO_NAME_SCHOOL, "We must issue the plan naming the school or college the tribunal "
+          + "ordered."));
 
   public record DateAhead(LocalDate date, String what, String law) {
   }

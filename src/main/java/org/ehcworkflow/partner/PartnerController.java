@@ -35,8 +35,8 @@ class PartnerController {
   }
 
   /** An entry as submitted. */
-  record PartnerInput(String partnerType, String code, String organisationName, String email, String phone,
-      Boolean active) {
+  record PartnerInput(String partnerType, String code, String ukprn, String organisationName, String email,
+      String phone, Boolean active) {
   }
 
   @Allowed({Roles.COORDINATORS, Roles.MANAGERS})
@@ -66,7 +66,8 @@ class PartnerController {
   }
 
   @Operation(summary = "Import partners from CSV",
-      description = "Header: partner_type,code,organisation_name,email,phone,active. Valid rows are added or "
+      description = "Header: partner_type,code,organisation_name,email,phone,active, optionally followed by ukprn. "
+          + "Valid rows are added or "
           + "updated by type and code; invalid rows are reported with their line number and change nothing.")
   @Allowed(Roles.ADMINISTRATORS)
   @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
@@ -75,8 +76,8 @@ class PartnerController {
   }
 
   private static Partner toPartner(Long id, PartnerInput input) {
-    return Partner.of(id, input.partnerType(), input.code(), input.organisationName(), input.email(), input.phone(),
-        input.active());
+    return Partner.of(id, input.partnerType(), input.code(), input.ukprn(), input.organisationName(), input.email(),
+        input.phone(), input.active());
   }
 
   @ExceptionHandler(Partner.InvalidPartner.class)

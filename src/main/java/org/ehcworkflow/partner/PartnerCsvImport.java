@@ -8,12 +8,15 @@ import org.ehcworkflow.csv.RowProblem;
 
 /**
  * Imports the directory from CSV with the header
- * {@code partner_type,code,organisation_name,email,phone,active}. Valid rows go in (added, or updated by type
- * and code); each invalid row is reported with its line number and reason and changes nothing.
+ * {@code partner_type,code,organisation_name,email,phone,active}, optionally followed by {@code ukprn} (a setting's
+ * UK Provider Reference Number, for SEN2). Valid rows go in (added, or updated by type and code); each invalid row
+ * is reported with its line number and reason and changes nothing.
  */
 public class PartnerCsvImport {
 
   static final List<String> HEADER = List.of("partner_type", "code", "organisation_name", "email", "phone", "active");
+  static final List<String> HEADER_WITH_UKPRN = List.of("partner_type", "code", "organisation_name", "email", "phone",
+      "active", "ukprn");
 
   private final PartnerDirectory directory;
 
@@ -27,9 +30,12 @@ public class PartnerCsvImport {
 
   public Report importCsv(String csv) {
     List<List<String>> rows = Csv.parse(csv);
-    if (!Csv.hasHeader(rows, HEADER)) {
-      throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER));
+    boolean withUkprn = Csv.hasHeader(rows, HEADER_WITH_UKPRN);
+    if (!withUkprn && !Csv.hasHeader(rows, HEADER)) {
+      throw new IllegalArgumentException("the first line must be the header " + String.join(",", HEADER)
+          + " (optionally followed by ,ukprn)");
     }
+    int columns = withUkprn ? HEADER_WITH_UKPRN.size() : HEADER.size();
     int added = 0;
     int updated = 0;
     List<RowProblem> invalid = new ArrayList<>();
@@ -39,8 +45,8 @@ public class PartnerCsvImport {
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
-      if (row.size() != HEADER.size()) {
-        invalid.add(new RowProblem(line, "has " + row.size() + " fields, expected " + HEADER.size()));
+      if (row.size() != columns) {
+        invalid.add(new RowProblem(line, "has " + row.size() + " fields, expected " + columns));
         continue;
       }
       String active = row.get(5).trim().toLowerCase();
@@ -49,8 +55,8 @@ public class PartnerCsvImport {
         continue;
       }
       try {
-        Partner partner = Partner.of(null, row.get(0).trim(), row.get(1), row.get(2), row.get(3), row.get(4),
-            active.isEmpty() || Map.of("true", true, "yes", true).containsKey(active));
+        Partner partner = Partner.of(null, row.get(0).trim(), row.get(1), withUkprn ? row.get(6) : null, row.get(2),
+            row.get(3), row.get(4), active.isEmpty() || Map.of("true", true, "yes", true).containsKey(active));
         if (directory.save(partner)) {
           added++;
         } else {

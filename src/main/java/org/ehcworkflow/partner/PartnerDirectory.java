@@ -1,10 +1,13 @@
 package org.ehcworkflow.partner;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.ehcworkflow.process.EngineClock;
 
@@ -12,9 +15,9 @@ import org.ehcworkflow.process.EngineClock;
 public class PartnerDirectory {
 
   private static final RowMapper<Partner> ROW = (rs, i) -> new Partner(rs.getLong("id"),
-      PartnerType.valueOf(rs.getString("partner_type")), rs.getString("code"), rs.getString("organisation_name"),
-      rs.getString("email"), rs.getString("phone"), rs.getBoolean("active"));
-  private static final String COLUMNS = "id, partner_type, code, organisation_name, email, phone, active";
+      PartnerType.valueOf(rs.getString("partner_type")), rs.getString("code"), rs.getString("ukprn"),
+      rs.getString("organisation_name"), rs.getString("email"), rs.getString("phone"), rs.getBoolean("active"));
+  private static final String COLUMNS = "id, partner_type, code, ukprn, organisation_name, email, phone, active";
 
   private final JdbcTemplate jdbc;
   private final Consumer<Partner> saved;
@@ -40,6 +43,14 @@ public class PartnerDirectory {
   }
 
   /** The active entries of a type, by name. */
+  /** Each school's or setting's UK Provider Reference Number by its code, for those that have one. */
+  public Map<String, String> ukprnsBySetting() {
+    Map<String, String> ukprns = new HashMap<>();
+    jdbc.query("select code, ukprn from partner where partner_type = 'SCHOOL_OR_SETTING' and ukprn is not null",
+        (RowCallbackHandler) rs -> ukprns.put(rs.getString(1), rs.getString(2)));
+    return ukprns;
+  }
+
   public List<Partner> active(PartnerType type) {
     return jdbc.query("select " + COLUMNS + " from partner where partner_type = ? and active = true "
         + "order by organisation_name", ROW, type.name());
@@ -86,16 +97,16 @@ public class PartnerDirectory {
         .stream().findFirst();
     if (existing.isPresent()) {
       jdbc.update("""
-          update partner set partner_type = ?, code = ?, organisation_name = ?, email = ?, phone = ?, active = ?,
-            updated_at = ? where id = ?""", partner.type().name(), partner.code(), partner.organisationName(),
-          partner.email(), partner.phone(), partner.active(), now, existing.get());
+          update partner set partner_type = ?, code = ?, ukprn = ?, organisation_name = ?, email = ?, phone = ?,
+            active = ?, updated_at = ? where id = ?""", partner.type().name(), partner.code(), partner.ukprn(),
+          partner.organisationName(), partner.email(), partner.phone(), partner.active(), now, existing.get());
       saved.accept(partner);
       return false;
     }
     jdbc.update("""
-        insert into partner (partner_type, code, organisation_name, email, phone, active, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?)""", partner.type().name(), partner.code(), partner.organisationName(),
-        partner.email(), partner.phone(), partner.active(), now);
+        insert into partner (partner_type, code, ukprn, organisation_name, email, phone, active, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""", partner.type().name(), partner.code(), partner.ukprn(),
+        partner.organisationName(), partner.email(), partner.phone(), partner.active(), now);
     saved.accept(partner);
     return true;
   }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.ehcworkflow.partner.PartnerDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The SEN2 return's mapping, store and writer. */
@@ -33,7 +34,8 @@ class Sen2Configuration {
   }
 
   @Bean
-  Sen2Returns sen2Returns(JdbcSen2 store, Sen2Mapping mapping, Sen2Properties properties) {
-    return new Sen2Returns(store, mapping, properties.la());
+  Sen2Returns sen2Returns(JdbcSen2 store, Sen2Mapping mapping, Sen2Properties properties,
+      PartnerDirectory directory) {
+    return new Sen2Returns(store, mapping, properties.la(), directory::ukprnsBySetting);
   }
 }

@@ -225,6 +225,7 @@ public final class Sen2Files {
   private Map<String, String> planDetailItems(NamedPlan n) {
     Map<String, String> items = new LinkedHashMap<>();
     items.put("urn", n.detail().urn());
+    items.put("ukprn", n.detail().ukprn());
     items.put("settingType", n.detail().settingType());
     items.put("placementRank", Integer.toString(n.detail().placementRank()));
     items.put("senUnit", mapping.bool(n.detail().senUnit()));
@@ -245,6 +246,7 @@ public final class Sen2Files {
   private Map<String, String> placementItems(Sen2Return.Placement p) {
     Map<String, String> items = new LinkedHashMap<>();
     items.put("urn", p.urn());
+    items.put("ukprn", p.ukprn());
     items.put("settingType", p.settingType());
     items.put("placementRank", Integer.toString(p.placementRank()));
     items.put("entryDate", date(p.entryDate()));

@@ -63,7 +63,8 @@ public final class Sen2Return {
       LocalDate ceaseDate, String ceaseReason, PlanDetail detail) {
   }
 
-  public record PlanDetail(String urn, String settingType, int placementRank, Boolean senUnit,
+  /** Module 4b: the setting by its URN and, where the directory holds one, its UKPRN. */
+  public record PlanDetail(String urn, String ukprn, String settingType, int placementRank, Boolean senUnit,
       Boolean resourcedProvision) {
   }
 
@@ -72,24 +73,29 @@ public final class Sen2Return {
       LocalDate amendedPlanDate, LocalDate transferDue, List<Placement> placements, List<Need> needs) {
   }
 
-  public record Placement(String urn, String settingType, int placementRank, LocalDate entryDate,
+  public record Placement(String urn, String ukprn, String settingType, int placementRank, LocalDate entryDate,
       LocalDate leavingDate, Boolean senUnit, Boolean resourcedProvision) {
   }
 
   public record Need(String senType, int rank) {
   }
 
-  public static Return build(LocalDate census, String la, List<CaseFacts> cases) {
+  /**
+   * @param ukprns each setting's UK Provider Reference Number by its code (URN), where the partner directory has
+   *     one
+   */
+  public static Return build(LocalDate census, String la, List<CaseFacts> cases, Map<String, String> ukprns) {
     LocalDate from = LocalDate.of(census.getYear() - 1, 1, 1);
     LocalDate to = LocalDate.of(census.getYear() - 1, 12, 31);
     List<Person> persons = new ArrayList<>();
     for (CaseFacts facts : cases.stream().sorted(Comparator.comparing(CaseFacts::caseReference)).toList()) {
-      person(facts, census, from, to).ifPresent(persons::add);
+      person(facts, census, from, to, ukprns).ifPresent(persons::add);
     }
     return new Return(census, la, List.copyOf(persons));
   }
 
-  private static Optional<Person> person(CaseFacts facts, LocalDate census, LocalDate from, LocalDate to) {
+  private static Optional<Person> person(CaseFacts facts, LocalDate census, LocalDate from, LocalDate to,
+      Map<String, String> ukprns) {
     Sen2Details d = facts.details() == null ? Sen2Details.NONE : facts.details();
     RequestRow row = facts.request();
     boolean requestInReturn = row != null && !row.received().isAfter(census)
@@ -107,8 +113,8 @@ public final class Sen2Return {
         requestInReturn ? requestOutcomeDate(facts) : null,
         requestInReturn && disputed(disputes, "NOT_TO_ASSESS", true),
         requestInReturn && disputed(disputes, "NOT_TO_ASSESS", false),
-        requestInReturn ? assessment(facts, d, disputes, from, to) : null,
-        active ? activePlan(facts, d, census) : null);
+        requestInReturn ? assessment(facts, d, disputes, ukprns, from, to) : null,
+        active ? activePlan(facts, d, census, ukprns) : null);
     return Optional.of(new Person(facts.caseReference(), facts.surname(), facts.forename(), facts.birthDate(),
         d.sex(), d.ethnicity(), d.postcode(), d.upn(), d.uln(), d.upnUnknown(), request));
   }
@@ -127,7 +133,7 @@ public final class Sen2Return {
   }
 
   private static Assessment assessment(CaseFacts facts, Sen2Details d, Map<String, Disagreement> disputes,
-      LocalDate from, LocalDate to) {
+      Map<String, String> ukprns, LocalDate from, LocalDate to) {
     if (!"assess".equals(requestOutcome(facts))) {
       return null;
     }
@@ -143,14 +149,19 @@ public final class Sen2Return {
     if (plan != null && within(plan.issuedOn(), from, to)) {
       named = new NamedPlan(plan.issuedOn(), d.residential(), d.workBasedLearning(), d.personalBudget(),
           plan.ceasedOn(), plan.ceasedOn() == null ? null : d.ceaseReason(),
-          new PlanDetail(plan.settingCode(), d.settingType(), 1, d.senUnit(), d.resourcedProvision()));
+          new PlanDetail(plan.settingCode(), ukprnOf(plan, ukprns), d.settingType(), 1, d.senUnit(),
+              d.resourcedProvision()));
     }
     return new Assessment(outcome, outcome == null ? null : facts.request().statusDate(),
         disputed(disputes, "NOT_TO_ISSUE", true), disputed(disputes, "NOT_TO_ISSUE", false),
         facts.exceptionRecorded(), named);
   }
 
-  private static ActivePlan activePlan(CaseFacts facts, Sen2Details d, LocalDate census) {
+  private static String ukprnOf(PlanRow plan, Map<String, String> ukprns) {
+    return plan.settingCode() == null ? null : ukprns.get(plan.settingCode());
+  }
+
+  private static ActivePlan activePlan(CaseFacts facts, Sen2Details d, LocalDate census, Map<String, String> ukprns) {
     PlanRow plan = facts.plan();
     List<PlanEventRow> events = facts.events().stream().filter(e -> !e.date().isAfter(census))
         .sorted(Comparator.comparing(PlanEventRow::date)).toList();
@@ -166,8 +177,8 @@ public final class Sen2Return {
     }
     LocalDate entry = amended != null && amended.isAfter(plan.issuedOn()) ? amended : plan.issuedOn();
     List<Placement> placements = plan.settingCode() == null && d.settingType() == null ? List.of()
-        : List.of(new Placement(plan.settingCode(), d.settingType(), 1, entry, null, d.senUnit(),
-            d.resourcedProvision()));
+        : List.of(new Placement(plan.settingCode(), ukprnOf(plan, ukprns), d.settingType(), 1, entry, null,
+            d.senUnit(), d.resourcedProvision()));
     List<Need> needs = new ArrayList<>();
     if (d.needPrimary() != null) {
       needs.add(new Need(d.needPrimary(), 1));

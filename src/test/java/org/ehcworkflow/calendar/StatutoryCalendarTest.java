@@ -50,6 +50,7 @@ class StatutoryCalendarTest {
       "ORDER_TO_ASSESS_NOT_ISSUE, 2026-01-05, 2026-03-16",
       "ORDER_TO_ASSESS_FINAL, 2026-01-05, 2026-04-13",
       "ORDER_TO_AMEND, 2026-01-05, 2026-02-09",
+      "ORDER_TO_NAME_SCHOOL, 2026-01-05, 2026-01-19",
   })
   void eachTimeLimitCountsFromItsEvent(TimeLimit limit, String anchor, String expected) {
     assertThat(due(limit, anchor)).isEqualTo(expected);

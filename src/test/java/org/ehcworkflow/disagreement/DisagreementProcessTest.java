@@ -251,11 +251,8 @@ class DisagreementProcessTest {
   }
 
   @Test
-  void anOrderToNameASchoolAmendsThePlanWithinFiveWeeksAndTheRegisterNamesIt() {
-    LocalDate born = LocalDate.parse("2015-03-01");
-    beans.register.enter(new Plan(CASE, null, born, SchoolYears.receptionYear(born, 0), null, "100001", "Oak",
-        11, LocalDate.parse("2025-12-01"), null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ASSESSMENT),
-        PlanEvent.Kind.ISSUED, "", "test");
+  void anOrderOnlyToNameASchoolAmendsThePlanWithinTwoWeeksAndTheRegisterNamesIt() {
+    enterPlanNamingOak();
     clockAt(LocalDate.of(2026, 1, 12));
     ProcessInstance instance = disagree("PLAN_CONTENTS", "2025-12-01", "appeal", "2026-01-12");
     clockAt(LocalDate.of(2026, 4, 1));
@@ -264,12 +261,14 @@ class DisagreementProcessTest {
         .hasMessageContaining("cannot follow an appeal against the special educational needs, provision or school");
     complete(task("Task_RecordTribunalDecision"), withVariables("tribunalOutcome", "orderToNameSchool",
         "tribunalDecisionDate", "2026-04-01"));
-    assertThat(task("Task_AmendPlanAsOrdered")).as("5 weeks from the order").hasDueDate(endOfDay("2026-05-06"));
+    assertThat(task("Task_AmendPlanAsOrdered")).as("reg 44(2)(f): 2 weeks from the order, not 5")
+        .hasDueDate(endOfDay("2026-04-15"));
     assertThat(taskService().getVariable(task("Task_AmendPlanAsOrdered").getId(), "namedSetting"))
         .as("the form starts from the setting the plan names").isEqualTo("Oak");
-    clockAt(LocalDate.of(2026, 4, 29));
+    clockAt(LocalDate.of(2026, 4, 8));
     runDueJobs();
-    assertThat(beans.notifications.withTemplate("deadline-reminder")).hasSize(1);
+    assertThat(beans.notifications.withTemplate("deadline-reminder")).extracting(n -> n.personalisation().get("deadline"))
+        .containsExactly("2026-04-15");
     complete(task("Task_AmendPlanAsOrdered"), withVariables("namedSetting", "Elm Academy", "namedSettingCode", "100002",
         "namedSettingUpperAge", 16));
     runDueJobs();
@@ -277,6 +276,30 @@ class DisagreementProcessTest {
     assertThat(beans.documents.typesFor(CASE)).containsExactly(DocumentType.AMENDED_PLAN);
     assertThat(beans.register.find(CASE)).hasValueSatisfying(plan -> assertThat(plan.settingCode()).isEqualTo("100002"));
     assertThat(beans.caseFile.breaches(CASE)).isEmpty();
+  }
+
+  @Test
+  void anOrderToAmendIsDueInFiveWeeksAndAnOrderToNameASchoolLeftPastTwoWeeksIsABreachUnderItsOwnLimit() {
+    enterPlanNamingOak();
+    clockAt(LocalDate.of(2026, 4, 1));
+    order("orderToAmend", "2026-04-01");
+    assertThat(task("Task_AmendPlanAsOrdered")).as("reg 44(2)(e): 5 weeks from the order")
+        .hasDueDate(endOfDay("2026-05-06"));
+    taskService().complete(task("Task_AmendPlanAsOrdered").getId());
+    runDueJobs();
+    order("orderToNameSchool", "2026-04-01");
+    clockAt(LocalDate.of(2026, 4, 16));
+    runDueJobs();
+    assertThat(beans.caseFile.breaches(CASE)).extracting(CaseFile.Breach::timeLimit)
+        .containsExactly(TimeLimit.ORDER_TO_NAME_SCHOOL);
+    assertThat(task("Task_AmendPlanAsOrdered")).as("the breach is recorded and the step stays open").isNotNull();
+  }
+
+  private void enterPlanNamingOak() {
+    LocalDate born = LocalDate.parse("2015-03-01");
+    beans.register.enter(new Plan(CASE, null, born, SchoolYears.receptionYear(born, 0), null, "100001", "Oak",
+        11, LocalDate.parse("2025-12-01"), null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ASSESSMENT),
+        PlanEvent.Kind.ISSUED, "", "test");
   }
 
   @Test

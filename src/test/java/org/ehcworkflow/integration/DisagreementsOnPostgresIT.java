@@ -150,9 +150,10 @@ class DisagreementsOnPostgresIT {
     assertThat(submit(http, decision, Map.of("tribunalOutcome", "orderToNameSchool", "tribunalDecisionDate",
         TODAY.toString())).statusCode()).isEqualTo(204);
     Task amend = await(tasks, "DEMO-PLAN-02", "Task_AmendPlanAsOrdered");
-    assertThat(dueDay(amend)).isEqualTo(TODAY.plusWeeks(5));
+    assertThat(dueDay(amend)).as("reg 44(2)(f): an order only to name a school, 2 weeks").isEqualTo(TODAY.plusWeeks(2));
     assertThat(tasks.getVariable(amend.getId(), "namedSetting")).as("the setting the plan names today").isNotNull();
-    assertThat(ledgerDue("DEMO-PLAN-02", TimeLimit.ORDER_TO_AMEND)).containsExactly(TODAY.plusWeeks(5));
+    assertThat(ledgerDue("DEMO-PLAN-02", TimeLimit.ORDER_TO_NAME_SCHOOL)).containsExactly(TODAY.plusWeeks(2));
+    assertThat(ledgerDue("DEMO-PLAN-02", TimeLimit.ORDER_TO_AMEND)).isEmpty();
   }
 
   private static HttpResponse<String> submit(HttpCalls http, Task task, Map<String, Object> values) throws Exception {

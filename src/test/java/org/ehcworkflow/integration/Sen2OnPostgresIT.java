@@ -59,6 +59,39 @@ class Sen2OnPostgresIT {
   static final String CENSUS = LocalDate.of(TODAY.getYear() + 1, 1, 21).toString();
 
   @Test
+  void aSettingsUkprnFromThePartnerDirectoryStandsBesideItsUrnInTheReturn() throws Exception {
+    HttpCalls http = new HttpCalls(port);
+    String csv = """
+        partner_type,code,organisation_name,email,phone,active,ukprn
+        SCHOOL_OR_SETTING,100002,Elm Secondary School,senco@elm-secondary.example.org,,true,10012345
+        SCHOOL_OR_SETTING,100003,Birch College,send@birch.example.org,,true,1001234
+        HEALTH,,Designated Clinical Officer,dco@example.org,,true,10054321
+        """;
+    HttpResponse<String> imported = http.post("demo", "/api/partners/import", "text/csv", csv);
+    assertThat(imported.statusCode()).isEqualTo(200);
+    Map<?, ?> report = JSON.readValue(imported.body(), Map.class);
+    assertThat(report.get("updated")).as("Elm gets its UKPRN").isEqualTo(1);
+    assertThat(report.get("added")).as("no row with a bad UKPRN goes in").isEqualTo(0);
+    assertThat(imported.body()).contains("ukprn '1001234' must be 8 digits")
+        .contains("ukprn is only for a school or setting, not for HEALTH");
+    assertThat(jdbc.queryForObject("select count(*) from partner where code = '100003'", Integer.class)).isZero();
+    HttpResponse<String> refused = http.basic("demo", "POST", "/api/partners", JSON.writeValueAsString(Map.of(
+        "partnerType", "SCHOOL_OR_SETTING", "code", "100004", "ukprn", "ABC", "organisationName", "Ash School",
+        "email", "senco@ash.example.org")));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("ukprn 'ABC'");
+
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new InputSource(new StringReader(http.get("manager", "/api/returns/sen2?census=" + CENSUS).body())));
+    var xpath = XPathFactory.newInstance().newXPath();
+    assertThat(xpath.evaluate("count(//PlacementDetail[URN='100002'])", doc)).as("the demo plans at Elm")
+        .isNotEqualTo("0");
+    assertThat(xpath.evaluate("count(//PlacementDetail[URN='100002'][UKPRN='10012345'])", doc))
+        .isEqualTo(xpath.evaluate("count(//PlacementDetail[URN='100002'])", doc));
+    assertThat(xpath.evaluate("count(//PlacementDetail[URN='100001']/UKPRN)", doc)).as("Oak has none").isEqualTo("0");
+  }
+
+  @Test
   void officersRecordTheItemsAndTheReturnCarriesThem(@TempDir Path folder) throws Exception {
     HttpCalls http = new HttpCalls(port);
     // Received in this calendar year, the reporting year of next January's census.

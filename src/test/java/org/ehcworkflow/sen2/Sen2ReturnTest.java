@@ -22,6 +22,8 @@ class Sen2ReturnTest {
 
   static final Sen2Mapping MAPPING = Sen2Mapping.load(new ClassPathResource("sen2/sen2-mapping.properties"));
   static final LocalDate CENSUS = LocalDate.of(2027, 1, 21);
+  /** The partner directory's UKPRNs: Elm (100002) has one, Oak (100001) has none. */
+  static final Map<String, String> UKPRNS = Map.of("100002", "10012345", "900000", "10099999");
 
   static final Sen2Details ISSUED = new Sen2Details("F", "WBRI", "AB1 2CD", "A12345678901B", null, null, null, false,
       "SLCN", "ASD", "MSTRM", false, false, false, false, "DP", null, null);
@@ -108,7 +110,7 @@ class Sen2ReturnTest {
               <ActivePlans><TransferLA>201</TransferLA><AnnualReviewDate>2026-10-05</AnnualReviewDate>
                 <AnnualReviewDecision>2</AnnualReviewDecision><AmendedPlanDate>2026-11-20</AmendedPlanDate>
                 <PhaseTransferDueDate>2027-02-15</PhaseTransferDueDate>
-                <PlacementDetail><URN>100002</URN><SENSetting>SPEC</SENSetting><PlacementRank>1</PlacementRank>
+                <PlacementDetail><URN>100002</URN><UKPRN>10012345</UKPRN><SENSetting>SPEC</SENSetting><PlacementRank>1</PlacementRank>
                   <EntryDate>2026-11-20</EntryDate></PlacementDetail>
                 <SENneed><SENtype>SEMH</SENtype><SENtypeRank>1</SENtypeRank></SENneed>
               </ActivePlans>
@@ -134,7 +136,7 @@ class Sen2ReturnTest {
 
   @Test
   void aCraftedSetOfCasesGivesExactlyTheExpectedReturn() {
-    Sen2Return.Return sen2 = Sen2Return.build(CENSUS, "999", crafted());
+    Sen2Return.Return sen2 = Sen2Return.build(CENSUS, "999", crafted(), UKPRNS);
     String xml = new Sen2Files(MAPPING).xml(sen2, LocalDateTime.parse("2027-01-22T09:00:00"), "1");
     Diff diff = DiffBuilder.compare(EXPECTED).withTest(xml).ignoreWhitespace().checkForIdentical().build();
     assertThat(diff.hasDifferences()).as("%s%n%s", diff, xml).isFalse();
@@ -142,7 +144,7 @@ class Sen2ReturnTest {
 
   @Test
   void eachModuleIsAlsoACsvFileForChecking() {
-    Map<String, String> csv = new Sen2Files(MAPPING).csv(Sen2Return.build(CENSUS, "999", crafted()));
+    Map<String, String> csv = new Sen2Files(MAPPING).csv(Sen2Return.build(CENSUS, "999", crafted(), UKPRNS));
     assertThat(csv.keySet()).containsExactlyElementsOf(Sen2Files.MODULES);
     assertThat(csv.get("requests").lines().toList()).as("a header and the four requests in the year").hasSize(5)
         .first().asString()
@@ -151,11 +153,14 @@ class Sen2ReturnTest {
     assertThat(csv.get("active-plans").lines().skip(1)).extracting(line -> line.split(",")[0])
         .containsExactly("K-1", "K-4");
     assertThat(csv.get("sen-need")).contains("K-1,SLCN,1").contains("K-1,ASD,2").contains("K-4,SEMH,1");
+    assertThat(csv.get("placements").lines().toList()).as("the setting's UKPRN beside its URN, where it has one")
+        .contains("CaseReference,URN,UKPRN,SENSetting,PlacementRank,EntryDate,LeavingDate,SENunitIndicator,"
+            + "ResourcedProvisionIndicator", "K-1,100001,,MSTRM,1,2026-07-20,,0,0", "K-4,100002,10012345,SPEC,1,2026-11-20,,,");
   }
 
   @Test
   void theValidationReportNamesEachRecordThatWouldFailAndItsRule() {
-    List<Sen2Validation.Problem> problems = Sen2Validation.check(Sen2Return.build(CENSUS, "999", crafted()));
+    List<Sen2Validation.Problem> problems = Sen2Validation.check(Sen2Return.build(CENSUS, "999", crafted(), UKPRNS));
     assertThat(problems).extracting(p -> p.caseReference() + ":" + p.rule()).containsExactlyInAnyOrder(
         "K-3:SEX", "K-3:UPN", "K-4:NAME");
   }
@@ -170,7 +175,7 @@ class Sen2ReturnTest {
         d("2026-03-01"), "ASSESSMENT"), List.of(step("p8", "Task_DecideWhetherToAssess", "assessDecision", "assess",
         "2026-04-20")), List.of(), false, null);
     List<Sen2Validation.Problem> problems = Sen2Validation.check(Sen2Return.build(CENSUS, "999",
-        List.of(noPlacement, outOfOrder)));
+        List.of(noPlacement, outOfOrder), UKPRNS));
     assertThat(problems).extracting(p -> p.caseReference() + ":" + p.module() + ":" + p.rule())
         .containsExactlyInAnyOrder("K-7:placements:PLACEMENT", "K-7:sen-need:PRIMARY_NEED",
             "K-8:requests:REQUEST_SOURCE", "K-8:requests:DATES", "K-8:assessments:DATES", "K-8:named-plans:DATES", "K-8:named-plans:DATES",
