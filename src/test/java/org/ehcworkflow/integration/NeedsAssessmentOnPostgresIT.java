@@ -194,6 +194,8 @@ class NeedsAssessmentOnPostgresIT {
         .getForEntity("/engine-rest/filter/" + filterId + "/list", List.class);
     List<String> due = ((List<?>) listed.getBody()).stream().map(t -> String.valueOf(((Map<?, ?>) t).get("due"))).toList();
     assertThat(due).isNotEmpty().isSortedAccordingTo(String::compareTo);
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_task' "
+        + "and indexname = 'ehc_task_due_date'", Integer.class)).as("the filter's sort has its index").isOne();
     assertThat(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/filter/" + filterId + "/list", List.class)
         .getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey")).isEqualTo("Task_ProvideAdvice"));
 
