@@ -55,8 +55,11 @@ public class PartnerCsvImport {
         continue;
       }
       try {
-        Partner partner = Partner.of(null, row.get(0).trim(), row.get(1), withUkprn ? row.get(6) : null, row.get(2),
-            row.get(3), row.get(4), active.isEmpty() || Map.of("true", true, "yes", true).containsKey(active));
+        // A file without the ukprn column keeps the UKPRN a setting already has.
+        String ukprn = withUkprn ? row.get(6)
+            : directory.setting(row.get(1).trim()).map(Partner::ukprn).orElse(null);
+        Partner partner = Partner.of(null, row.get(0).trim(), row.get(1), ukprn, row.get(2), row.get(3), row.get(4),
+            active.isEmpty() || Map.of("true", true, "yes", true).containsKey(active));
         if (directory.save(partner)) {
           added++;
         } else {

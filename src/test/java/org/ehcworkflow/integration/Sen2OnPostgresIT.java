@@ -75,6 +75,12 @@ class Sen2OnPostgresIT {
     assertThat(imported.body()).contains("ukprn '1001234' must be 8 digits")
         .contains("ukprn is only for a school or setting, not for HEALTH");
     assertThat(jdbc.queryForObject("select count(*) from partner where code = '100003'", Integer.class)).isZero();
+    assertThat(http.post("demo", "/api/partners/import", "text/csv", """
+        partner_type,code,organisation_name,email,phone,active
+        SCHOOL_OR_SETTING,100002,Elm Secondary School,senco@elm-secondary.example.org,01234 567890,true
+        """).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select ukprn from partner where code = '100002'", String.class))
+        .as("a file without the ukprn column keeps the UKPRN recorded").isEqualTo("10012345");
     HttpResponse<String> refused = http.basic("demo", "POST", "/api/partners", JSON.writeValueAsString(Map.of(
         "partnerType", "SCHOOL_OR_SETTING", "code", "100004", "ukprn", "ABC", "organisationName", "Ash School",
         "email", "senco@ash.example.org")));
