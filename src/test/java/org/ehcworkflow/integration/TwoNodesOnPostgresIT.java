@@ -39,13 +39,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ehc.demo.enabled=false", "spring.mail.host=localhost", "spring.mail.port=3025",
     "ehc.notifications.group-mailboxes.managers=send-managers@council.test",
-    "ehc.notifications.dispatch.interval=PT1S", "ehc.notifications.digest.quiet-period=PT10S",
+    "ehc.notifications.dispatch.interval=PT1S", "ehc.notifications.digest.quiet-period=PT20S",
     "ehc.notifications.digest.cases-listed=10000", "ehc.onboarding.lease=PT5S", "ehc.onboarding.resume-interval=PT2S",
     "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500",
     "camunda.bpm.job-execution.lock-time-in-millis=" + TwoNodesOnPostgresIT.LOCK_MILLIS,
     "camunda.bpm.generic-properties.properties.hostname=node-a"})
 class TwoNodesOnPostgresIT {
 
+  /**
+   * How long node A waits for the jobs node B held when it died. The digest's quiet period (20 s) is longer, so the
+   * breaches those jobs record still join the managers' one digest instead of following it one by one.
+   */
   static final int LOCK_MILLIS = 15_000;
   private static final int PLANS = 1200;
 
