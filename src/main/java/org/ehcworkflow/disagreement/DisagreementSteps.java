@@ -168,22 +168,9 @@ public class DisagreementSteps {
     }
     LocalDate ordered = requiredDate(execution, DisagreementVariables.ORDER_DATE);
     notAfterToday(DisagreementVariables.ORDER_DATE, ordered);
-    Map<String, Object> clocks = switch (order) {
-      case ORDER_TO_MAKE_PLAN -> schedule.variables(ordered, TimeLimit.ORDER_TO_MAKE_PLAN_DRAFT,
-          TimeLimit.ORDER_TO_MAKE_PLAN_FINAL);
-      case ORDER_TO_ASSESS -> schedule.variables(ordered, TimeLimit.ORDER_TO_ASSESS_NOTICE,
-          TimeLimit.ORDER_TO_ASSESS_NOT_ISSUE, TimeLimit.ORDER_TO_ASSESS_FINAL);
-      case ORDER_TO_NAME_SCHOOL -> schedule.variables(ordered, TimeLimit.ORDER_TO_NAME_SCHOOL);
-      default -> schedule.variables(ordered, TimeLimit.ORDER_TO_AMEND);
-    };
+    Map<String, Object> clocks = schedule.variables(ordered, order.timeLimits().toArray(TimeLimit[]::new));
     execution.setVariables(clocks);
-    TimeLimit finalLimit = switch (order) {
-      case ORDER_TO_MAKE_PLAN -> TimeLimit.ORDER_TO_MAKE_PLAN_FINAL;
-      case ORDER_TO_ASSESS -> TimeLimit.ORDER_TO_ASSESS_FINAL;
-      // Reg 44(2)(f): an order that only names the school or college is met in 2 weeks, not the 5 of an amendment.
-      case ORDER_TO_NAME_SCHOOL -> TimeLimit.ORDER_TO_NAME_SCHOOL;
-      default -> TimeLimit.ORDER_TO_AMEND;
-    };
+    TimeLimit finalLimit = order.finalLimit();
     DisagreementVariables.ORDERED_FINAL_LIMIT.set(execution, finalLimit.name());
     Object finalDue = clocks.get(finalLimit.dueVariable());
     DisagreementVariables.ORDERED_FINAL_DUE.set(execution, finalDue.toString());

@@ -55,9 +55,11 @@ public final class DisagreementVariables {
   public static final ProcessVariable<String> ORDER_DATE =
       ProcessVariable.of("orderDate", String.class, "the day of the tribunal's order: day 0 of reg 44(2) (ISO date)");
   public static final ProcessVariable<String> ORDERED_FINAL_DUE =
-      ProcessVariable.of("orderedFinalDue", String.class, "the day the ordered final or amended plan is due (reg 44(2)(b)(ii), (c)(ii), (e), (f))");
+      ProcessVariable.of("orderedFinalDue", String.class,
+          "the day the ordered final or amended plan is due (reg 44(2)(b)(ii), (c)(ii), (e), (f))");
   public static final ProcessVariable<String> ORDERED_FINAL_LIMIT =
-      ProcessVariable.of("orderedFinalLimit", String.class, "the time limit the ordered final or amended plan runs under");
+      ProcessVariable.of("orderedFinalLimit", String.class,
+          "the time limit the ordered final or amended plan runs under");
   public static final ProcessVariable<String> ASSESSMENT_ARRANGEMENTS =
       ProcessVariable.of("assessmentArrangements", String.class,
           "how the ordered assessment is arranged: whose advice is sought (free text)");
