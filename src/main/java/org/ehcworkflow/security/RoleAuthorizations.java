@@ -66,6 +66,12 @@ class RoleAuthorizations {
         key -> new LinkedHashSet<>()).addAll(Arrays.asList(grant.permissions())));
     exact.forEach((key, permissions) -> grant((String) key.get(0), (Resource) key.get(1), (String) key.get(2),
         permissions.toArray(Permission[]::new)));
+    // Until 2026-12 every role was configured to read every filter (FILTER:*), the shared filter included; each role
+    // now reads its own filters (TasklistFilters), so a role group's FILTER:* grant that configuration no longer
+    // lists is taken away.
+    roles.roles().keySet().stream().filter(group -> !exact.containsKey(List.of(group, Resources.FILTER, "*")))
+        .forEach(group -> existing(group, Resources.FILTER, "*", AUTH_TYPE_GRANT)
+            .ifPresent(stale -> authorizations.deleteAuthorization(stale.getId())));
     Roles.PER_TASK_GROUPS.forEach(this::ensureSubqueryChecks);
   }
 

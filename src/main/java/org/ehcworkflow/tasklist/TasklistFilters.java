@@ -2,60 +2,107 @@ package org.ehcworkflow.tasklist;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filter, created at start-up and brought up to date on every start: every task the signed-in
- * user may see, soonest statutory deadline first, each card showing its case reference. Each role sees only its
- * own tasks in it (authorizations), so one filter serves all.
+ * The Tasklist filters, created at start-up and brought up to date on every start, each soonest statutory deadline
+ * first and each card showing its case reference. Which role reads which filter is decided here, filter by filter
+ * (Camunda's FILTER READ on the filter's id), so each role opens Tasklist on the one that fits how its rights are
+ * held; what a filter lists is still only what the user may see (task authorizations).
  *
- * <p>The filter sorts every page by due date, and Camunda creates no index on {@code ACT_RU_TASK.DUE_DATE_}: without
- * one, each page reads, checks and sorts every open task before it returns the first 50. With {@link #DUE_DATE_INDEX}
- * PostgreSQL walks the tasks in due-date order and stops once the page is full (an incremental sort), so a
- * coordinator's page no longer grows with the whole caseload.
+ * <ul>
+ *   <li>{@link #BY_DEADLINE}, for {@link Roles#PROCESS_WIDE_TASK_GROUPS} (coordinators, managers): every task they
+ *       may see. Their rights are on the process definitions, so the engine's check is a cheap join, and with
+ *       {@link #DUE_DATE_INDEX} PostgreSQL walks the tasks in due-date order and stops once the page is full.</li>
+ *   <li>{@link #MY_TEAM}, for {@link Roles#PER_TASK_GROUPS} (the panel, the partners, each setting): the tasks given
+ *       to a group of theirs ({@code ${currentUserGroups()}}), claimed or not. Their rights are per task, and the
+ *       engine checks per-task rights row by row: with no criterion, as in the shared filter, it checked every open
+ *       task of every case before it could fill a page, so a health practitioner's empty list took 0.4 s at 20,000
+ *       open tasks. Narrowed by candidate group, the page starts from the group's own identity links (indexed) and
+ *       checks only those: it grows with the team's own work, not with the caseload.</li>
+ *   <li>{@link #ASSIGNED_TO_ME}, for every role: the tasks assigned to the user, whoever gave them.</li>
+ * </ul>
  */
 @Component
 class TasklistFilters {
 
   static final String BY_DEADLINE = "Tasks by statutory deadline";
+  static final String MY_TEAM = "My team's tasks by statutory deadline";
+  static final String ASSIGNED_TO_ME = "Assigned to me";
   static final String DUE_DATE_INDEX = "ehc_task_due_date";
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
   private final JdbcTemplate jdbc;
 
-  TasklistFilters(FilterService filters, TaskService tasks, JdbcTemplate jdbc) {
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, JdbcTemplate jdbc) {
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
     this.jdbc = jdbc;
   }
 
   @EventListener
   public void onStarted(ApplicationStartedEvent event) {
     indexTheDueDate();
-    Filter filter = filters.createFilterQuery().filterName(BY_DEADLINE).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(BY_DEADLINE);
-    }
-    filter.setQuery(tasks.createTaskQuery().orderByDueDate().asc());
+    ensure(BY_DEADLINE, "Every task of every case, soonest statutory deadline first", -10,
+        tasks.createTaskQuery().orderByDueDate().asc(), Roles.PROCESS_WIDE_TASK_GROUPS);
+    ensure(MY_TEAM, "The tasks given to your team or setting, soonest statutory deadline first", -10,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc(), Roles.PER_TASK_GROUPS);
+    ensure(ASSIGNED_TO_ME, "The tasks assigned to you, soonest statutory deadline first", -5,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), Roles.ALL);
+  }
+
+  /**
+   * The filter of that name with that query, read by exactly those of the product's role groups: a role group not
+   * named loses a READ it held on this filter (groups a council adds by configuration keep what it grants them).
+   */
+  private void ensure(String name, String description, int priority, TaskQuery query, List<String> readers) {
+    // The first of its name: two nodes starting on an empty database together may each have created it.
+    Filter filter = filters.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1).stream()
+        .findFirst().orElseGet(() -> filters.newTaskFilter(name));
+    filter.setQuery(query);
     filter.setProperties(Map.of(
-        "description", "Your tasks, soonest statutory deadline first",
-        "priority", -10,
+        "description", description,
+        "priority", priority,
         "refresh", true,
         "variables", List.of(
             Map.of("name", "caseReference", "label", "Case"),
             Map.of("name", "requestReceivedDate", "label", "Request received"))));
-    filters.saveFilter(filter);
+    String id = filters.saveFilter(filter).getId();
+    for (String group : Roles.ALL) {
+      Authorization held = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+          .resourceId(id).list().stream().filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+          .findFirst().orElse(null);
+      if (readers.contains(group) && held == null) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(id);
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      } else if (!readers.contains(group) && held != null) {
+        authorizations.deleteAuthorization(held.getId());
+      }
+    }
   }
 
   /**

@@ -92,17 +92,21 @@ class OpenCasesBenchmark {
     jdbc.execute("analyze");
     time("coordinator (process-wide task rights)", "coordinator", Roles.COORDINATORS);
     time("panel member (a task authorization per open panel task)", "panel", Roles.SEND_PANEL);
-    // What Tasklist itself runs: the shared filter, every task the user may see by due date, with no candidate-group
-    // criterion. First without the due-date index (Camunda's own schema: the baseline), then with it.
+    // What Tasklist itself runs: each role's filter, by due date, as Tasklist asks for it. First the shared filter
+    // without the due-date index (Camunda's own schema: the baseline), then with it.
     jdbc.execute("drop index if exists ehc_task_due_date");
     jdbc.execute("analyze act_ru_task");
-    timeFilter("coordinator, without the due-date index (baseline)", "coordinator", Roles.COORDINATORS);
+    timeFilter("coordinator, without the due-date index (baseline)", "coordinator", Roles.COORDINATORS, SHARED);
     jdbc.execute("create index ehc_task_due_date on act_ru_task (due_date_)");
     jdbc.execute("analyze act_ru_task");
-    timeFilter("coordinator", "coordinator", Roles.COORDINATORS);
-    timeFilter("manager", "manager", Roles.MANAGERS);
-    timeFilter("panel member", "panel", Roles.SEND_PANEL);
-    timeFilter("health practitioner (no open tasks of their own)", "health", "health");
+    timeFilter("coordinator", "coordinator", Roles.COORDINATORS, SHARED);
+    timeFilter("manager", "manager", Roles.MANAGERS, SHARED);
+    // The panel and the partners: the shared filter they opened until 2026-12-06 (the baseline), then their team's.
+    timeFilter("panel member (baseline: the filter they opened before)", "panel", Roles.SEND_PANEL, SHARED);
+    timeFilter("panel member", "panel", Roles.SEND_PANEL, MY_TEAM);
+    timeFilter("health practitioner with no open task of their own (baseline: the filter they opened before)",
+        "health", Roles.HEALTH, SHARED);
+    timeFilter("health practitioner with no open task of their own", "health", Roles.HEALTH, MY_TEAM);
     String reference = runtime.createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment")
         .listPage(0, 1).get(0).getBusinessKey();
     timeRead("GET /api/cases/{ref} as a coordinator", "coordinator", "/api/cases/" + reference);
@@ -247,13 +251,16 @@ class OpenCasesBenchmark {
     }
   }
 
-  /** Times the Tasklist filter's first page of 50 as that user, as Tasklist asks for it. */
-  private void timeFilter(String label, String user, String group) {
-    String filterId = filters.createFilterQuery().filterName("Tasks by statutory deadline").singleResult().getId();
+  private static final String SHARED = "Tasks by statutory deadline";
+  private static final String MY_TEAM = "My team's tasks by statutory deadline";
+
+  /** Times the Tasklist filter's first page of 50 as that user, as Tasklist asks for it, and says how many it holds. */
+  private void timeFilter(String label, String user, String group, String filterName) {
+    String filterId = filters.createFilterQuery().filterName(filterName).singleResult().getId();
     identity.setAuthentication(user, List.of(group));
     try {
-      sample("Tasklist filter 'Tasks by statutory deadline', first page of 50, " + label,
-          () -> filters.listPage(filterId, 0, 50));
+      sample(String.format("Tasklist filter '%s' (%d tasks), first page of 50, %s", filterName,
+          filters.count(filterId), label), () -> filters.listPage(filterId, 0, 50));
     } finally {
       identity.clearAuthentication();
     }

@@ -185,25 +185,26 @@ class NeedsAssessmentOnPostgresIT {
   }
 
   @Test
-  void everyRoleStartsFromTheTasklistFilterOrderedByStatutoryDeadline() {
-    ResponseEntity<List> filters = rest.withBasicAuth("coordinator", "coordinator")
-        .getForEntity("/engine-rest/filter?name=Tasks by statutory deadline", List.class);
-    assertThat(filters.getBody()).hasSize(1);
-    String filterId = (String) ((Map<?, ?>) filters.getBody().get(0)).get("id");
+  void everyRoleStartsFromATasklistFilterOrderedByStatutoryDeadline() {
+    String filterId = filterId("coordinator", "Tasks by statutory deadline");
     ResponseEntity<List> listed = rest.withBasicAuth("coordinator", "coordinator")
         .getForEntity("/engine-rest/filter/" + filterId + "/list", List.class);
     List<String> due = ((List<?>) listed.getBody()).stream().map(t -> String.valueOf(((Map<?, ?>) t).get("due"))).toList();
     assertThat(due).isNotEmpty().isSortedAccordingTo(String::compareTo);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_task' "
         + "and indexname = 'ehc_task_due_date'", Integer.class)).as("the filter's sort has its index").isOne();
-    assertThat(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/filter/" + filterId + "/list", List.class)
-        .getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey")).isEqualTo("Task_ProvideAdvice"));
+    // The panel and the partners open their team's filter (who may see what: SecurityOnPostgresIT).
+    String teamFilterId = filterId("health", "My team's tasks by statutory deadline");
+    assertThat(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/filter/" + teamFilterId + "/list",
+        List.class).getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey"))
+        .isEqualTo("Task_ProvideAdvice"));
 
     // Each card names its case, for the panel too, who may not read the case's process variables.
     HttpHeaders hal = new HttpHeaders();
     hal.setContentType(MediaType.APPLICATION_JSON);
     hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-    ResponseEntity<Map> cards = rest.withBasicAuth("panel", "panel").exchange("/engine-rest/filter/" + filterId + "/list",
+    ResponseEntity<Map> cards = rest.withBasicAuth("panel", "panel").exchange("/engine-rest/filter/" + teamFilterId
+        + "/list",
         HttpMethod.POST, new HttpEntity<>("{}", hal), Map.class);
     List<?> panelTasks = (List<?>) ((Map<?, ?>) cards.getBody().get("_embedded")).get("task");
     assertThat(panelTasks).isNotEmpty().allSatisfy(task -> assertThat(
@@ -212,6 +213,13 @@ class NeedsAssessmentOnPostgresIT {
     ResponseEntity<List> processVariables = rest.withBasicAuth("panel", "panel")
         .getForEntity("/engine-rest/variable-instance?variableName=requestReceivedDate", List.class);
     assertThat(processVariables.getBody()).isEmpty();
+  }
+
+  private String filterId(String user, String name) {
+    ResponseEntity<List> filters = rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?name=" + name,
+        List.class);
+    assertThat(filters.getBody()).as(user + " reads " + name).hasSize(1);
+    return (String) ((Map<?, ?>) filters.getBody().get(0)).get("id");
   }
 
   @Test

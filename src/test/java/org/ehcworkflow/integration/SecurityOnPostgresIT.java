@@ -84,6 +84,7 @@ class SecurityOnPostgresIT {
   @Autowired Documents documents;
   @Autowired Anonymiser anonymiser;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   String healthTask;
   String socialCareTask;
@@ -170,6 +171,81 @@ class SecurityOnPostgresIT {
     assertThat(coordinatorSees).contains(healthTask, socialCareTask);
     assertThat(as("panel", Roles.SEND_PANEL, () -> tasks.createTaskQuery().processInstanceBusinessKey("SEC-1").count()))
         .as("the panel's decision is done; no advice task is the panel's").isZero();
+  }
+
+  @Test
+  void eachRoleOpensTasklistOnTheFilterThatFitsItsRightsAndItListsExactlyWhatTheRoleMaySee() {
+    Map<String, String> filterIds = new java.util.HashMap<>();
+    engine.getFilterService().createFilterQuery().list().forEach(f -> filterIds.put(f.getName(), f.getId()));
+    String byDeadline = filterIds.get("Tasks by statutory deadline");
+    String myTeam = filterIds.get("My team's tasks by statutory deadline");
+    String assignedToMe = filterIds.get("Assigned to me");
+    for (String user : List.of("coordinator", "manager")) {
+      assertThat(filterNames(user)).as(user).containsExactlyInAnyOrder("Tasks by statutory deadline", "Assigned to me");
+    }
+    for (String user : List.of("panel", "health", "socialcare", "psychologist", "senco")) {
+      assertThat(filterNames(user)).as(user)
+          .containsExactlyInAnyOrder("My team's tasks by statutory deadline", "Assigned to me");
+      assertThat(status(user, "/engine-rest/filter/" + byDeadline + "/list")).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    // The team's filter lists exactly the tasks the engine lets the user see: nothing more, nothing less.
+    List<String> healthMayRead = ids(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/task",
+        List.class).getBody());
+    assertThat(healthMayRead).contains(healthTask).doesNotContain(socialCareTask);
+    assertThat(filterList("health", myTeam)).containsExactlyInAnyOrderElementsOf(healthMayRead);
+    assertThat(filterList("socialcare", myTeam)).contains(socialCareTask).doesNotContain(healthTask);
+    List<String> panelMayRead = ids(rest.withBasicAuth("panel", "panel").getForEntity("/engine-rest/task",
+        List.class).getBody());
+    assertThat(filterList("panel", myTeam)).containsExactlyInAnyOrderElementsOf(panelMayRead);
+    assertThat(filterList("coordinator", byDeadline)).contains(healthTask, socialCareTask);
+
+    // Claimed, the task stays in the team's list and is the practitioner's own in 'Assigned to me'.
+    assertThat(filterList("health", assignedToMe)).doesNotContain(healthTask);
+    as("health", Roles.HEALTH, () -> {
+      tasks.claim(healthTask, "health");
+      return null;
+    });
+    try {
+      assertThat(filterList("health", myTeam)).contains(healthTask);
+      assertThat(filterList("health", assignedToMe)).containsExactly(healthTask);
+      assertThat(filterList("socialcare", assignedToMe)).isEmpty();
+    } finally {
+      tasks.setAssignee(healthTask, null);
+    }
+
+    // A database from before: every role read every filter (FILTER:*) and health read the shared one by its id.
+    // The next start takes both away and leaves what is configured.
+    var authorizationService = engine.getAuthorizationService();
+    for (String resourceId : List.of("*", byDeadline)) {
+      Authorization stale = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      stale.setGroupId(Roles.HEALTH);
+      stale.setResource(Resources.FILTER);
+      stale.setResourceId(resourceId);
+      stale.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+      authorizationService.saveAuthorization(stale);
+    }
+    assertThat(filterNames("health")).contains("Tasks by statutory deadline");
+    org.springframework.test.util.ReflectionTestUtils.invokeMethod(context.getBean("roleAuthorizations"), "ensure");
+    org.springframework.test.util.ReflectionTestUtils.invokeMethod(context.getBean("tasklistFilters"), "onStarted",
+        (Object) null);
+    assertThat(filterNames("health"))
+        .containsExactlyInAnyOrder("My team's tasks by statutory deadline", "Assigned to me");
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.HEALTH).resourceType(Resources.FILTER)
+        .list()).extracting(Authorization::getResourceId).containsExactlyInAnyOrder(myTeam, assignedToMe);
+  }
+
+  private List<String> filterNames(String user) {
+    List<?> listed = rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter", List.class).getBody();
+    return listed.stream().map(f -> (String) ((Map<?, ?>) f).get("name")).toList();
+  }
+
+  /** The ids of every task on the filter, as Tasklist asks for them (POST, first 1,000). */
+  private List<String> filterList(String user, String filterId) {
+    ResponseEntity<List> listed = rest.withBasicAuth(user, user).postForEntity("/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=1000", Map.of(), List.class);
+    assertThat(listed.getStatusCode()).as(user + " lists filter " + filterId).isEqualTo(HttpStatus.OK);
+    return ids(listed.getBody());
   }
 
   private <T> T as(String user, String group, java.util.function.Supplier<T> read) {
