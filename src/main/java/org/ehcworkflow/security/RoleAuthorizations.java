@@ -1,6 +1,5 @@
 package org.ehcworkflow.security;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -37,11 +35,13 @@ class RoleAuthorizations {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final GroupGrants groupGrants;
   private final RoleProperties roles;
 
   RoleAuthorizations(IdentityService identity, AuthorizationService authorizations, RoleProperties roles) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.groupGrants = new GroupGrants(authorizations);
     this.roles = roles;
   }
 
@@ -64,14 +64,13 @@ class RoleAuthorizations {
     Map<List<Object>, Set<Permission>> exact = new LinkedHashMap<>();
     grants.forEach(grant -> exact.computeIfAbsent(List.of(grant.group(), grant.resource(), grant.resourceId()),
         key -> new LinkedHashSet<>()).addAll(Arrays.asList(grant.permissions())));
-    exact.forEach((key, permissions) -> grant((String) key.get(0), (Resource) key.get(1), (String) key.get(2),
-        permissions.toArray(Permission[]::new)));
+    exact.forEach((key, permissions) -> groupGrants.grantExactly((String) key.get(0), (Resource) key.get(1),
+        (String) key.get(2), permissions.toArray(Permission[]::new)));
     // Until 2026-12 every role was configured to read every filter (FILTER:*), the shared filter included; each role
     // now reads its own filters (TasklistFilters), so a role group's FILTER:* grant that configuration no longer
     // lists is taken away.
     roles.roles().keySet().stream().filter(group -> !exact.containsKey(List.of(group, Resources.FILTER, "*")))
-        .forEach(group -> existing(group, Resources.FILTER, "*", AUTH_TYPE_GRANT)
-            .ifPresent(stale -> authorizations.deleteAuthorization(stale.getId())));
+        .forEach(group -> groupGrants.removeGrant(group, Resources.FILTER, "*"));
     Roles.PER_TASK_GROUPS.forEach(this::ensureSubqueryChecks);
   }
 
@@ -94,8 +93,9 @@ class RoleAuthorizations {
    * anyone may see is unchanged: the checks are the same grants, read another way.
    */
   private void ensureSubqueryChecks(String group) {
-    if (existing(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE).isEmpty()) {
-      Authorization marker = newAuthorization(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE);
+    if (groupGrants.find(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE).isEmpty()) {
+      Authorization marker =
+          groupGrants.newAuthorization(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE);
       marker.removePermission(Permissions.READ);
       authorizations.saveAuthorization(marker);
     }
@@ -135,29 +135,5 @@ class RoleAuthorizations {
       group.setType("WORKFLOW");
       identity.saveGroup(group);
     }
-  }
-
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = existing(group, resource, resourceId, AUTH_TYPE_GRANT)
-        .orElseGet(() -> newAuthorization(group, resource, resourceId, AUTH_TYPE_GRANT));
-    authorization.setPermissions(new Permission[] {Permissions.NONE});
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
-  }
-
-  /** The group's authorization of that type (grant or revoke) on the resource, if it has one. */
-  private Optional<Authorization> existing(String group, Resource resource, String resourceId, int type) {
-    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .list().stream().filter(a -> a.getAuthorizationType() == type).findFirst();
-  }
-
-  private Authorization newAuthorization(String group, Resource resource, String resourceId, int type) {
-    Authorization created = authorizations.createNewAuthorization(type);
-    created.setGroupId(group);
-    created.setResource(resource);
-    created.setResourceId(resourceId);
-    return created;
   }
 }

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.ehcworkflow.security.GroupGrants;
 import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +49,13 @@ class TasklistFilters {
 
   private final FilterService filters;
   private final TaskService tasks;
-  private final AuthorizationService authorizations;
+  private final GroupGrants grants;
   private final JdbcTemplate jdbc;
 
   TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, JdbcTemplate jdbc) {
     this.filters = filters;
     this.tasks = tasks;
-    this.authorizations = authorizations;
+    this.grants = new GroupGrants(authorizations);
     this.jdbc = jdbc;
   }
 
@@ -89,18 +89,10 @@ class TasklistFilters {
             Map.of("name", "requestReceivedDate", "label", "Request received"))));
     String id = filters.saveFilter(filter).getId();
     for (String group : Roles.ALL) {
-      Authorization held = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
-          .resourceId(id).list().stream().filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-          .findFirst().orElse(null);
-      if (readers.contains(group) && held == null) {
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(id);
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-      } else if (!readers.contains(group) && held != null) {
-        authorizations.deleteAuthorization(held.getId());
+      if (readers.contains(group)) {
+        grants.grantExactly(group, Resources.FILTER, id, Permissions.READ);
+      } else {
+        grants.removeGrant(group, Resources.FILTER, id);
       }
     }
   }

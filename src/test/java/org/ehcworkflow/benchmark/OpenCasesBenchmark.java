@@ -49,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
 class OpenCasesBenchmark {
 
+  private static final String SHARED = "Tasks by statutory deadline";
+  private static final String MY_TEAM = "My team's tasks by statutory deadline";
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
   @DynamicPropertySource
@@ -239,42 +241,34 @@ class OpenCasesBenchmark {
    * prints p50 and p95.
    */
   private void time(String label, String user, String group) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      sample("first page of 50 group tasks by due date, " + label, () -> {
-        if (tasks.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc().listPage(0, 50).isEmpty()) {
-          throw new IllegalStateException("no tasks visible to " + user);
-        }
-      });
-    } finally {
-      identity.clearAuthentication();
-    }
+    asUser(user, group, () -> sample("first page of 50 group tasks by due date, " + label, () -> {
+      if (tasks.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc().listPage(0, 50).isEmpty()) {
+        throw new IllegalStateException("no tasks visible to " + user);
+      }
+    }));
   }
-
-  private static final String SHARED = "Tasks by statutory deadline";
 
   /**
    * Times the shared filter's query as a role that no longer reads that filter (the panel, a partner), as they ran it
    * when every role opened it: the same query, run as that user, with the same authorization checks.
    */
   private void timeSharedQuery(String label, String user, String group) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      sample(String.format("Tasklist filter '%s' query (%d tasks), first page of 50, %s", SHARED,
-          tasks.createTaskQuery().count(), label), () -> tasks.createTaskQuery().orderByDueDate().asc().listPage(0, 50));
-    } finally {
-      identity.clearAuthentication();
-    }
+    asUser(user, group, () -> sample(String.format("Tasklist filter '%s' query (%d tasks), first page of 50, %s",
+        SHARED, tasks.createTaskQuery().count(), label),
+        () -> tasks.createTaskQuery().orderByDueDate().asc().listPage(0, 50)));
   }
-  private static final String MY_TEAM = "My team's tasks by statutory deadline";
 
   /** Times the Tasklist filter's first page of 50 as that user, as Tasklist asks for it, and says how many it holds. */
   private void timeFilter(String label, String user, String group, String filterName) {
     String filterId = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+    asUser(user, group, () -> sample(String.format("Tasklist filter '%s' (%d tasks), first page of 50, %s",
+        filterName, filters.count(filterId), label), () -> filters.listPage(filterId, 0, 50)));
+  }
+
+  private void asUser(String user, String group, Runnable work) {
     identity.setAuthentication(user, List.of(group));
     try {
-      sample(String.format("Tasklist filter '%s' (%d tasks), first page of 50, %s", filterName,
-          filters.count(filterId), label), () -> filters.listPage(filterId, 0, 50));
+      work.run();
     } finally {
       identity.clearAuthentication();
     }
