@@ -20,6 +20,7 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.audit.AuditTrail;
+import org.ehcworkflow.process.InstanceTexts;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.CurrentUser;
 import org.ehcworkflow.security.Allowed;
@@ -54,9 +55,12 @@ class CaseController {
   private final PartnerTeams teams;
   private final TaskService tasks;
   private final org.ehcworkflow.plan.PlanRegister register;
+  private final InstanceTexts instanceTexts;
 
   CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit,
-      Caseload caseload, org.ehcworkflow.plan.PlanRegister register, PartnerTeams teams, TaskService tasks) {
+      Caseload caseload, org.ehcworkflow.plan.PlanRegister register, PartnerTeams teams, TaskService tasks,
+      InstanceTexts instanceTexts) {
+    this.instanceTexts = instanceTexts;
     this.teams = teams;
     this.tasks = tasks;
     this.caseload = caseload;
@@ -208,13 +212,8 @@ class CaseController {
         caseFile.breaches(c.caseReference()), caseFile.exceptions(c.caseReference()), caseFile.steps(c.caseReference()), teams.serving(c.caseReference()));
   }
 
+  /** The route has checked the caller's role (coordinators, managers); the dates come straight from the instance. */
   private Map<String, Object> deadlines(String processInstanceId) {
-    Map<String, Object> deadlines = new LinkedHashMap<>();
-    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-      return deadlines;
-    }
-    Map<String, Object> variables = runtime.getVariables(processInstanceId, DUE_VARIABLES);
-    DUE_VARIABLES.stream().filter(variables::containsKey).forEach(name -> deadlines.put(name, variables.get(name)));
-    return deadlines;
+    return instanceTexts.of(processInstanceId, DUE_VARIABLES);
   }
 }

@@ -22,6 +22,12 @@ class ProcessConfiguration {
     return new HistoryWithoutVariableDetails();
   }
 
+  /** A process instance's text variables read in one query, for routes that have checked the caller's role. */
+  @Bean
+  InstanceTexts instanceTexts(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    return new InstanceTexts(jdbc);
+  }
+
   /** The application's {@link Clock} is the engine's: one source of time for timers, dates and timestamps. */
   @Bean
   Clock clock() {

@@ -215,6 +215,13 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(processVariables.getBody()).isEmpty();
   }
 
+  private Map<?, ?> readCase(String reference) {
+    ResponseEntity<Map> read = rest.withBasicAuth("coordinator", "coordinator").getForEntity("/api/cases/" + reference,
+        Map.class);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return read.getBody();
+  }
+
   private String filterId(String user, String name) {
     ResponseEntity<List> filters = rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?name=" + name,
         List.class);
@@ -235,6 +242,14 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(post("/api/cases", "coordinator", Map.of("requestReceivedDate", "2026-02-30")).getBody().toString())
         .contains("requestReceivedDate");
     String id = (String) opened.getBody().get("processInstanceId");
+    // The case's dates are the instance's own, in the order of the law: the engine's values, one for each limit set.
+    List<String> dueNames = java.util.Arrays.stream(org.ehcworkflow.calendar.TimeLimit.values())
+        .map(org.ehcworkflow.calendar.TimeLimit::dueVariable).toList();
+    Map<String, Object> held = runtime.getVariables(id, dueNames);
+    Map<?, ?> shown = (Map<?, ?>) readCase("IT-FULL-1").get("deadlines");
+    assertThat(shown).hasSize(held.size()).containsAllEntriesOf((Map) held);
+    assertThat(shown.keySet()).extracting(Object::toString)
+        .containsExactlyElementsOf(dueNames.stream().filter(held::containsKey).toList());
 
     complete(id, "Task_DecideWhetherToAssess", Map.of("assessDecision", "assess", "decisionReason", "needs",
         "askHealth", true));
@@ -268,6 +283,8 @@ class NeedsAssessmentOnPostgresIT {
     complete(id, "Task_FinalisePlan", Map.of("namedSetting", "Oak Primary School", "namedSettingCode", "100001",
         "namedSettingUpperAge", 11));
     awaitEnded(id);
+    assertThat((Map<?, ?>) readCase("IT-FULL-1").get("deadlines")).as("no open deadline once the case has ended")
+        .isEmpty();
 
     // The plan enters the register (year group from the date of birth on the case) and its first review starts.
     LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
