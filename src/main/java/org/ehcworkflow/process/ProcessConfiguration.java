@@ -3,6 +3,7 @@ package org.ehcworkflow.process;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The kernel's own beans. Each capability wires its beans in its own configuration. */
 @Configuration
@@ -24,7 +25,7 @@ class ProcessConfiguration {
 
   /** A process instance's text variables read in one query, for routes that have checked the caller's role. */
   @Bean
-  InstanceTexts instanceTexts(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+  InstanceTexts instanceTexts(JdbcTemplate jdbc) {
     return new InstanceTexts(jdbc);
   }
 
