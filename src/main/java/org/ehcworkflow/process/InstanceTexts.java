@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -31,11 +32,7 @@ public class InstanceTexts {
       return Map.of();
     }
     Map<String, String> found = new HashMap<>();
-    Object[] arguments = new Object[names.size() + 1];
-    arguments[0] = processInstanceId;
-    for (int i = 0; i < names.size(); i++) {
-      arguments[i + 1] = names.get(i);
-    }
+    Object[] arguments = Stream.concat(Stream.of(processInstanceId), names.stream()).toArray();
     // The instance's own scope is the execution whose id is the instance's; text lives in TEXT_ for type string. A
     // variable set to null (type 'null', or a string without text) is left out like an unset one.
     jdbc.query("select NAME_, TEXT_ from ACT_RU_VARIABLE where EXECUTION_ID_ = ? and TYPE_ = 'string' "

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.annualreview.ReviewKind;
 import org.ehcworkflow.calendar.SchoolYears;
@@ -25,8 +26,11 @@ import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.plan.PlanStatus;
 import org.ehcworkflow.security.Roles;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,14 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Prints figures, asserts nothing: {@code mvn -Pbenchmark test [-Dbenchmark.cases=10000]}. Opens N cases on
- * embedded PostgreSQL through the same code path as {@code POST /api/cases}, then times an officer's first page
- * of group tasks (50, sorted by due date, with authorization checks) as a coordinator and as a panel member, and
- * a case, the timeliness report and a Prometheus scrape read over HTTP. Run both tests ({@code -Dtest=OpenCasesBenchmark})
- * and the register is imported first, in the same database: the reads are then timed on top of the plans as well.
+ * Prints figures, asserts nothing: {@code mvn -Pbenchmark test -Dtest=OpenCasesBenchmark [-Dbenchmark.plans=10000]
+ * [-Dbenchmark.cases=10000]}. First imports a register of plans, then, in the same database, opens N cases on
+ * embedded PostgreSQL through the same code path as {@code POST /api/cases} and times each role's first page of
+ * tasks (50, sorted by due date, with authorization checks), and a case, the timeliness report and a Prometheus
+ * scrape read over HTTP: the reads stand on top of the plans as well. Each test also runs on its own.
  */
 @Tag("benchmark")
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ehc.demo.enabled=true", "camunda.bpm.job-execution.enabled=false"})
@@ -83,7 +87,7 @@ class OpenCasesBenchmark {
    * {@code benchmark.clients} clients at once (default 4), each case through the same validation as the API.
    */
   @Test
-  @org.junit.jupiter.api.Order(2)
+  @Order(2)
   void openCasesAndReadTheFirstTaskPage() throws Exception {
     int cases = Integer.getInteger("benchmark.cases", 10_000);
     int clients = Integer.getInteger("benchmark.clients", 4);
@@ -120,8 +124,7 @@ class OpenCasesBenchmark {
     timeRead("GET /api/cases/{ref} as a coordinator", "coordinator", "/api/cases/" + reference);
     timeRead("GET /api/timeliness as a manager", "manager", "/api/timeliness");
     timeRead("Prometheus scrape (/actuator/prometheus)", "demo", "/actuator/prometheus");
-    Runtime rt = Runtime.getRuntime();
-    System.out.printf("benchmark: heap used %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    System.out.printf("benchmark: heap used %d MiB%n", Heap.usedMiB());
   }
 
   /** Opens that many cases from that many clients at once; prints and returns cases/s. */
@@ -165,7 +168,7 @@ class OpenCasesBenchmark {
    * 640,000 running reviews and take most of an hour, for a rate it has shown at 50,000.
    */
   @Test
-  @org.junit.jupiter.api.Order(1)
+  @Order(1)
   void importARegisterOfPlans() {
     int plans = Integer.getInteger("benchmark.plans", 10_000);
     int baselinePlans = Math.min(plans, Integer.getInteger("benchmark.baseline-plans", 50_000));
@@ -185,12 +188,11 @@ class OpenCasesBenchmark {
         seconds, report.imported() / seconds, report.imported() - waiting, report.overdue(), waiting,
         after[0] - before[0], after[1] - before[1], after[2] - before[2]);
 
-    Runtime rt = Runtime.getRuntime();
     long database = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
     long registered = count("ehc_plan");
     System.out.printf("benchmark: after the import: %d plans in the register, database %d MiB (%.0f bytes per plan), "
         + "heap used %d MiB%n", registered, database / (1024 * 1024), (double) database / registered,
-        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        Heap.usedMiB());
 
     before = runtimeRows();
     start = System.nanoTime();
@@ -285,7 +287,7 @@ class OpenCasesBenchmark {
   /** Runs the work signed in as that user with the groups the identity service gives them, as Tasklist signs in. */
   private void asUser(String user, String group, Runnable work) {
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        .map(Group::getId).toList();
     if (!groups.contains(group)) {
       throw new IllegalStateException(user + " is not in " + group + " but in " + groups);
     }

@@ -71,9 +71,7 @@ class TimerStormBenchmark {
         + "two nodes tuned %.0f jobs/s (%.2fx one node)%n", plans, naive, tuned, tuned / naive, twoNodes,
         twoNodes / tuned);
     printSize(3 * plans + warmUp);
-    Runtime rt = Runtime.getRuntime();
-    System.out.printf("benchmark: heap used after the storms %d MiB%n",
-        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    System.out.printf("benchmark: heap used after the storms %d MiB%n", Heap.usedMiB());
   }
 
   /** One storm: its jobs gathered with the job executor stopped, then drained; returns jobs per second. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.ehcworkflow.calendar.TimeLimit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -243,8 +245,7 @@ class NeedsAssessmentOnPostgresIT {
         .contains("requestReceivedDate");
     String id = (String) opened.getBody().get("processInstanceId");
     // The case's dates are the instance's own, in the order of the law: the engine's values, one for each limit set.
-    List<String> dueNames = java.util.Arrays.stream(org.ehcworkflow.calendar.TimeLimit.values())
-        .map(org.ehcworkflow.calendar.TimeLimit::dueVariable).toList();
+    List<String> dueNames = Arrays.stream(TimeLimit.values()).map(TimeLimit::dueVariable).toList();
     Map<String, Object> held = runtime.getVariables(id, dueNames);
     Map<?, ?> shown = (Map<?, ?>) readCase("IT-FULL-1").get("deadlines");
     assertThat(shown).hasSize(held.size()).containsAllEntriesOf((Map) held);
