@@ -136,7 +136,7 @@ class DemoData {
         new org.ehcworkflow.casefile.CaseFile.ChildDetails(DEMO_NAMES.get(reference), "Demo", null,
             "family-" + reference.substring(reference.length() - 4) + "@example.org", null, null));
     if (decision != null) {
-      Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
           .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
       tasks.complete(task.getId(), decision);
     }

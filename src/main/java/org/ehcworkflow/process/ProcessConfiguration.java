@@ -29,6 +29,12 @@ class ProcessConfiguration {
     return new InstanceTexts(jdbc);
   }
 
+  /** What a call activity passes to a step of its own process and gets back ({@code ${calledStepVariables}}). */
+  @Bean
+  CalledStepVariables calledStepVariables() {
+    return new CalledStepVariables();
+  }
+
   /** The application's {@link Clock} is the engine's: one source of time for timers, dates and timestamps. */
   @Bean
   Clock clock() {

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Creates the role groups and their authorizations at start-up from configuration ({@link RoleProperties},
  * {@code ehc.security.roles} in application.yml), idempotently: running it again adds what is missing and changes
  * nothing else. Partner groups see only the tasks they are candidates for (the engine
- * grants those per task); coordinators open cases and work every case's tasks; managers read and reassign
- * everything. {@link Roles#PROCESS_WIDE_TASK_GROUPS} get their task rights here, on the process definitions.
+ * grants those per task); the panel sees the decisions put to it (granted on {@code ehc-panel-decision}, in
+ * configuration); coordinators open cases and work every case's tasks; managers read and reassign everything.
+ * {@link Roles#PROCESS_WIDE_TASK_GROUPS} get their task rights here, on the process definitions.
  */
 @Component
 class RoleAuthorizations {
@@ -72,6 +73,11 @@ class RoleAuthorizations {
     roles.roles().keySet().stream().filter(group -> !exact.containsKey(List.of(group, Resources.FILTER, "*")))
         .forEach(group -> groupGrants.removeGrant(group, Resources.FILTER, "*"));
     Roles.PER_TASK_GROUPS.forEach(this::ensureSubqueryChecks);
+    // Until 2026-12 the panel's decisions were granted per task and the panel held the marker too; its rights are now
+    // on its own definition, which the join checks fastest, so a role group that is not per-task loses the marker.
+    roles.roles().keySet().stream().filter(group -> !Roles.PER_TASK_GROUPS.contains(group))
+        .forEach(group -> groupGrants.find(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE)
+            .ifPresent(marker -> authorizations.deleteAuthorization(marker.getId())));
   }
 
   /**

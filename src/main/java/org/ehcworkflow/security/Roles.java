@@ -1,7 +1,7 @@
 package org.ehcworkflow.security;
 
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /** The Camunda groups of the service's roles. Candidate groups in the models use these ids. */
 public final class Roles {
@@ -28,7 +28,16 @@ public final class Roles {
   public static final List<String> PARTNERS = List.of(EDUCATIONAL_PSYCHOLOGISTS, HEALTH, SOCIAL_CARE, SCHOOLS);
 
   /** Groups that see only the tasks they are candidates for: the engine grants them each task. */
-  public static final List<String> PER_TASK_GROUPS = Stream.concat(Stream.of(SEND_PANEL), PARTNERS.stream()).toList();
+  public static final List<String> PER_TASK_GROUPS = PARTNERS;
+
+  /** The process that holds every decision put to the panel, and only those. */
+  public static final String PANEL_DECISIONS = "ehc-panel-decision";
+
+  /**
+   * Groups whose task rights are on one process definition that holds only their tasks: the panel, on
+   * {@link #PANEL_DECISIONS}. They see exactly what a per-task grant would show them, without a grant per task.
+   */
+  public static final Map<String, String> DEFINITION_TASK_GROUPS = Map.of(SEND_PANEL, PANEL_DECISIONS);
 
   public static final List<String> ALL = List.of(COORDINATORS, SEND_PANEL, MANAGERS, EDUCATIONAL_PSYCHOLOGISTS, HEALTH,
       SOCIAL_CARE, SCHOOLS);

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.ehcworkflow.security.GroupGrants;
 import org.ehcworkflow.security.Roles;
 import org.slf4j.Logger;
@@ -29,7 +32,13 @@ import org.springframework.stereotype.Component;
  *   <li>{@link #BY_DEADLINE}, for {@link Roles#PROCESS_WIDE_TASK_GROUPS} (coordinators, managers): every task they
  *       may see. Their rights are on the process definitions, so the engine's check is a cheap join, and with
  *       {@link #DUE_DATE_INDEX} PostgreSQL walks the tasks in due-date order and stops once the page is full.</li>
- *   <li>{@link #MY_TEAM}, for {@link Roles#PER_TASK_GROUPS} (the panel, the partners, each setting): the tasks given
+ *   <li>{@link #PANEL_DECISIONS}, for the panel: the decisions put to it, the steps of {@code ehc-panel-decision}.
+ *       Its rights are on that definition ({@link Roles#DEFINITION_TASK_GROUPS}), so, as for coordinators, the check
+ *       is the cheap join and PostgreSQL walks the tasks in due-date order: the page does not grow with the number
+ *       of decisions the panel holds. The filter names the steps by their ids, which are the ids the decisions had
+ *       when they were steps of the case's own process, so a decision put to the panel before that change (still
+ *       granted per task) is listed too.</li>
+ *   <li>{@link #MY_TEAM}, for {@link Roles#PER_TASK_GROUPS} (the partners, each setting): the tasks given
  *       to a group of theirs ({@code ${currentUserGroups()}}), claimed or not. Their rights are per task, and the
  *       engine checks per-task rights row by row: with no criterion, as in the shared filter, it checked every open
  *       task of every case before it could fill a page, so a health practitioner's empty list took 0.4 s at 20,000
@@ -43,18 +52,22 @@ class TasklistFilters {
 
   static final String BY_DEADLINE = "Tasks by statutory deadline";
   static final String MY_TEAM = "My team's tasks by statutory deadline";
+  static final String PANEL_DECISIONS = "Panel decisions by statutory deadline";
   static final String ASSIGNED_TO_ME = "Assigned to me";
   static final String DUE_DATE_INDEX = "ehc_task_due_date";
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final RepositoryService repository;
   private final GroupGrants grants;
   private final JdbcTemplate jdbc;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, JdbcTemplate jdbc) {
+  TasklistFilters(FilterService filters, TaskService tasks, RepositoryService repository,
+      AuthorizationService authorizations, JdbcTemplate jdbc) {
     this.filters = filters;
     this.tasks = tasks;
+    this.repository = repository;
     this.grants = new GroupGrants(authorizations);
     this.jdbc = jdbc;
   }
@@ -64,6 +77,9 @@ class TasklistFilters {
     indexTheDueDate();
     ensure(BY_DEADLINE, "Every task of every case, soonest statutory deadline first", -10,
         tasks.createTaskQuery().orderByDueDate().asc(), Roles.PROCESS_WIDE_TASK_GROUPS);
+    ensure(PANEL_DECISIONS, "The decisions put to the panel, soonest statutory deadline first", -10,
+        tasks.createTaskQuery().taskDefinitionKeyIn(panelSteps()).orderByDueDate().asc(),
+        List.copyOf(Roles.DEFINITION_TASK_GROUPS.keySet()));
     ensure(MY_TEAM, "The tasks given to your team or setting, soonest statutory deadline first", -10,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc(), Roles.PER_TASK_GROUPS);
@@ -95,6 +111,17 @@ class TasklistFilters {
         grants.removeGrant(group, Resources.FILTER, id);
       }
     }
+  }
+
+  /** The ids of the user tasks of the latest {@code ehc-panel-decision}: the decisions the panel is asked for. */
+  private String[] panelSteps() {
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(Roles.PANEL_DECISIONS)
+        .latestVersion().singleResult();
+    if (latest == null) {
+      throw new IllegalStateException(Roles.PANEL_DECISIONS + " is not deployed: the panel's filter lists its steps");
+    }
+    return repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(UserTask.class).stream()
+        .map(UserTask::getId).sorted().toArray(String[]::new);
   }
 
   /**

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code ehc-plan-finalisation}) and the daily {@code ehc-review-cycle-starts}, the engine's clock moved to fire each
  * timer.
  */
-@Deployment(resources = {"bpmn/ehc-annual-review.bpmn", "bpmn/ehc-phase-transfer.bpmn",
+@Deployment(resources = {"bpmn/ehc-annual-review.bpmn", "bpmn/ehc-panel-decision.bpmn", "bpmn/ehc-phase-transfer.bpmn",
     "bpmn/ehc-plan-finalisation.bpmn", "bpmn/ehc-phase-transfer-cohort.bpmn",
     "bpmn/ehc-review-cycle-starts.bpmn", "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
     "forms/review-report.form", "forms/review-decision.form", "forms/consult-on-ceasing.form",
@@ -543,9 +543,13 @@ class LivingPlanProcessTest {
         .variableName(name).singleResult().getValue();
   }
 
+  /** The review's open task of that activity, in the review's own instance or one it called (the panel's). */
   private static Task taskOf(String activityId, ProcessInstance review) {
-    return taskService().createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(activityId)
-        .singleResult();
+    List<String> instances = new java.util.ArrayList<>(List.of(review.getId()));
+    runtimeService().createProcessInstanceQuery().superProcessInstanceId(review.getId()).list()
+        .forEach(called -> instances.add(called.getId()));
+    return taskService().createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
+        .taskDefinitionKey(activityId).singleResult();
   }
 
 }

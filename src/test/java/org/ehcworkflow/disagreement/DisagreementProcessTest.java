@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of {@code ehc-disagreement} (mediation, certificates, the appeal window, the tribunal's decision) and
  * {@code ehc-tribunal-order} (each order with its reg 44(2) limits), with the engine's clock moved to fire each timer.
  */
-@Deployment(resources = {"bpmn/ehc-disagreement.bpmn", "bpmn/ehc-tribunal-order.bpmn",
+@Deployment(resources = {"bpmn/ehc-disagreement.bpmn", "bpmn/ehc-tribunal-order.bpmn", "bpmn/ehc-panel-decision.bpmn",
     "bpmn/ehc-plan-finalisation.bpmn", "stubs/ehc-annual-review.bpmn", "forms/hold-mediation.form",
     "forms/issue-mediation-certificate.form", "forms/record-appeal.form", "forms/record-appeal-decision.form",
     "forms/arrange-ordered-assessment.form", "forms/decide-after-ordered-assessment.form", "forms/draft-plan.form",

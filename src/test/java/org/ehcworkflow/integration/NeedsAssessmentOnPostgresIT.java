@@ -90,8 +90,11 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = (String) started.getBody().get("id");
 
-    ResponseEntity<List> taskList = rest.withBasicAuth("demo", "demo")
-        .getForEntity("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=Task_DecideWhetherToAssess", List.class);
+    // The panel decides in an instance of ehc-panel-decision that the case called.
+    String panelInstanceId = (String) ((Map<?, ?>) rest.withBasicAuth("demo", "demo").getForEntity(
+        "/engine-rest/process-instance?superProcessInstance=" + instanceId, List.class).getBody().get(0)).get("id");
+    ResponseEntity<List> taskList = rest.withBasicAuth("demo", "demo").getForEntity("/engine-rest/task?processInstanceId="
+        + panelInstanceId + "&taskDefinitionKey=Task_DecideWhetherToAssess", List.class);
     assertThat(((Map<?, ?>) taskList.getBody().get(0)).get("due").toString()).startsWith("2026-02-16");
     ResponseEntity<List> timers = rest.withBasicAuth("demo", "demo")
         .getForEntity("/engine-rest/job?timers=true&processInstanceId=" + instanceId, List.class);
@@ -195,7 +198,7 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(due).isNotEmpty().isSortedAccordingTo(String::compareTo);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_task' "
         + "and indexname = 'ehc_task_due_date'", Integer.class)).as("the filter's sort has its index").isOne();
-    // The panel and the partners open their team's filter (who may see what: SecurityOnPostgresIT).
+    // The partners open their team's filter, the panel its decisions' (who may see what: SecurityOnPostgresIT).
     String teamFilterId = filterId("health", "My team's tasks by statutory deadline");
     assertThat(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/filter/" + teamFilterId + "/list",
         List.class).getBody()).allSatisfy(t -> assertThat(((Map<?, ?>) t).get("taskDefinitionKey"))
@@ -205,16 +208,21 @@ class NeedsAssessmentOnPostgresIT {
     HttpHeaders hal = new HttpHeaders();
     hal.setContentType(MediaType.APPLICATION_JSON);
     hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-    ResponseEntity<Map> cards = rest.withBasicAuth("panel", "panel").exchange("/engine-rest/filter/" + teamFilterId
-        + "/list",
+    ResponseEntity<Map> cards = rest.withBasicAuth("panel", "panel").exchange("/engine-rest/filter/"
+        + filterId("panel", "Panel decisions by statutory deadline") + "/list",
         HttpMethod.POST, new HttpEntity<>("{}", hal), Map.class);
     List<?> panelTasks = (List<?>) ((Map<?, ?>) cards.getBody().get("_embedded")).get("task");
     assertThat(panelTasks).isNotEmpty().allSatisfy(task -> assertThat(
         (List<?>) ((Map<?, ?>) ((Map<?, ?>) task).get("_embedded")).get("variable"))
         .anySatisfy(v -> assertThat(((Map<?, ?>) v).get("name")).isEqualTo("caseReference")));
+    // The panel reads what each case passed to its decision (ehc-panel-decision), never the case's own variables.
     ResponseEntity<List> processVariables = rest.withBasicAuth("panel", "panel")
         .getForEntity("/engine-rest/variable-instance?variableName=requestReceivedDate", List.class);
-    assertThat(processVariables.getBody()).isEmpty();
+    assertThat(processVariables.getBody()).isNotEmpty().allSatisfy(v -> assertThat(runtime.createProcessInstanceQuery()
+        .processInstanceId((String) ((Map<?, ?>) v).get("processInstanceId")).singleResult().getProcessDefinitionId())
+        .startsWith("ehc-panel-decision:"));
+    assertThat(runtime.createVariableInstanceQuery().variableName("requestReceivedDate").count())
+        .as("the cases' own copies exist, and the panel does not see them").isGreaterThan(processVariables.getBody().size());
   }
 
   private Map<?, ?> readCase(String reference) {

@@ -144,8 +144,9 @@ class SecurityOnPostgresIT {
             assertThat(tasks.createTaskQuery().taskId(marker.getResourceId()).count()).as("no such task").isZero();
           });
     }
-    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.COORDINATORS, Roles.MANAGERS)
-        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).as("process-wide groups keep the join").isZero();
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.COORDINATORS, Roles.MANAGERS,
+        Roles.SEND_PANEL).authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
+        .as("process-wide groups and the panel (rights on its own definition) keep the join").isZero();
 
     String taskSql = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
     LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
@@ -183,11 +184,14 @@ class SecurityOnPostgresIT {
     for (String user : List.of("coordinator", "manager")) {
       assertThat(filterNames(user)).as(user).containsExactlyInAnyOrder("Tasks by statutory deadline", "Assigned to me");
     }
-    for (String user : List.of("panel", "health", "socialcare", "psychologist", "senco")) {
+    for (String user : List.of("health", "socialcare", "psychologist", "senco")) {
       assertThat(filterNames(user)).as(user)
           .containsExactlyInAnyOrder("My team's tasks by statutory deadline", "Assigned to me");
       assertThat(status(user, "/engine-rest/filter/" + byDeadline + "/list")).as(user).isEqualTo(HttpStatus.FORBIDDEN);
     }
+    assertThat(filterNames("panel")).containsExactlyInAnyOrder("Panel decisions by statutory deadline", "Assigned to me");
+    assertThat(status("panel", "/engine-rest/filter/" + byDeadline + "/list")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(status("panel", "/engine-rest/filter/" + myTeam + "/list")).isEqualTo(HttpStatus.FORBIDDEN);
 
     // The team's filter lists exactly the tasks the engine lets the user see: nothing more, nothing less.
     List<String> healthMayRead = ids(rest.withBasicAuth("health", "health").getForEntity("/engine-rest/task",
@@ -195,9 +199,29 @@ class SecurityOnPostgresIT {
     assertThat(healthMayRead).contains(healthTask).doesNotContain(socialCareTask);
     assertThat(filterList("health", myTeam)).containsExactlyInAnyOrderElementsOf(healthMayRead);
     assertThat(filterList("socialcare", myTeam)).contains(socialCareTask).doesNotContain(healthTask);
+    // The panel: every decision put to it, granted on ehc-panel-decision and not per task, and nothing else.
+    String panelDecision = openPanelDecision("SEC-2");
     List<String> panelMayRead = ids(rest.withBasicAuth("panel", "panel").getForEntity("/engine-rest/task",
         List.class).getBody());
-    assertThat(filterList("panel", myTeam)).containsExactlyInAnyOrderElementsOf(panelMayRead);
+    assertThat(panelMayRead).contains(panelDecision).doesNotContain(healthTask, socialCareTask);
+    assertThat(tasks.createTaskQuery().taskIdIn(panelMayRead.toArray(String[]::new)).list())
+        .allSatisfy(task -> assertThat(task.getProcessDefinitionId()).startsWith(Roles.PANEL_DECISIONS + ":"));
+    assertThat(tasks.createTaskQuery().processDefinitionKey(Roles.PANEL_DECISIONS).count())
+        .isEqualTo(panelMayRead.size());
+    assertThat(filterList("panel", filterIds.get("Panel decisions by statutory deadline")))
+        .containsExactlyInAnyOrderElementsOf(panelMayRead);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(Roles.SEND_PANEL)
+        .resourceType(Resources.TASK).count()).as("no authorization per task").isZero();
+    assertThat(status("panel", "/engine-rest/task/" + panelDecision + "/variables")).isEqualTo(HttpStatus.OK);
+    assertThat(status("panel", "/engine-rest/task/" + panelDecision + "/deployed-form")).as("Tasklist's form")
+        .isEqualTo(HttpStatus.OK);
+    assertThat(status("health", "/engine-rest/task/" + panelDecision + "/variables"))
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(((List<?>) rest.withBasicAuth("panel", "panel")
+        .getForEntity("/engine-rest/process-instance?businessKey=SEC-2", List.class).getBody()))
+        .as("only the decision put to the panel, not the case's own process").singleElement()
+        .satisfies(instance -> assertThat(((Map<?, ?>) instance).get("definitionId").toString())
+            .startsWith(Roles.PANEL_DECISIONS + ":"));
     assertThat(filterList("coordinator", byDeadline)).contains(healthTask, socialCareTask);
 
     // Claimed, the task stays in the team's list and is the practitioner's own in 'Assigned to me'.
@@ -214,9 +238,16 @@ class SecurityOnPostgresIT {
       tasks.setAssignee(healthTask, null);
     }
 
-    // A database from before: every role read every filter (FILTER:*) and health read the shared one by its id.
-    // The next start takes both away and leaves what is configured.
+    // A database from before: every role read every filter (FILTER:*) and health read the shared one by its id; the
+    // panel held the revoke that sent its lists down the subquery checks. The next start takes these away and leaves
+    // what is configured.
     var authorizationService = engine.getAuthorizationService();
+    Authorization oldMarker = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    oldMarker.setGroupId(Roles.SEND_PANEL);
+    oldMarker.setResource(Resources.TASK);
+    oldMarker.setResourceId("ehc-subquery-checks");
+    oldMarker.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizationService.saveAuthorization(oldMarker);
     for (String resourceId : List.of("*", byDeadline)) {
       Authorization stale = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       stale.setGroupId(Roles.HEALTH);
@@ -233,6 +264,22 @@ class SecurityOnPostgresIT {
         .containsExactlyInAnyOrder("My team's tasks by statutory deadline", "Assigned to me");
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.HEALTH).resourceType(Resources.FILTER)
         .list()).extracting(Authorization::getResourceId).containsExactlyInAnyOrder(myTeam, assignedToMe);
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.SEND_PANEL)
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).as("the panel's old marker").isZero();
+  }
+
+  /** A case opened by the coordinator, its decision whether to assess open with the panel: that task's id. */
+  private String openPanelDecision(String caseReference) {
+    if (tasks.createTaskQuery().processInstanceBusinessKey(caseReference).count() == 0) {
+      assertThat(rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/cases", Map.of(
+          "requestReceivedDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(3).toString(),
+          "requesterType", "PARENT", "caseReference", caseReference, "child", Map.of("givenName", "Sam",
+              "familyName", "Testchild", "dateOfBirth", "2018-05-01", "contactEmail", "sam.family@family.test")),
+          Map.class).getStatusCode())
+          .isEqualTo(HttpStatus.CREATED);
+    }
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult().getId();
   }
 
   private List<String> filterNames(String user) {

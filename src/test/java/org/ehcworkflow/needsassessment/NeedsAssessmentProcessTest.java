@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code ehc-needs-assessment}, with the engine's clock moved to fire each statutory timer. */
-@Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "bpmn/ehc-plan-finalisation.bpmn",
+@Deployment(resources = {"bpmn/ehc-needs-assessment.bpmn", "bpmn/ehc-panel-decision.bpmn", "bpmn/ehc-plan-finalisation.bpmn",
     "stubs/ehc-annual-review.bpmn", "stubs/ehc-disagreement.bpmn", "forms/open-case.form", "forms/case-file.form",
     "forms/decide-whether-to-assess.form", "forms/provide-advice.form", "forms/decide-whether-to-issue.form",
     "forms/draft-plan.form", "forms/record-representations.form", "forms/record-setting-response.form",
@@ -173,7 +173,7 @@ class NeedsAssessmentProcessTest {
     assertThat(instance).hasPassed("CallActivity_MediationAndAppeal", "EndEvent_DecisionDisputed",
         "EndEvent_DecisionNotified").isEnded();
     String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .singleResult().getId();
+        .processDefinitionKey("ehc-disagreement").singleResult().getId();
     Map<String, Object> passed = new HashMap<>();
     historyService().createHistoricVariableInstanceQuery().processInstanceId(called).list()
         .forEach(v -> passed.put(v.getName(), v.getValue()));
@@ -434,11 +434,36 @@ class NeedsAssessmentProcessTest {
   }
 
   @Test
+  void thePanelDecidesInItsOwnInstanceThatIsGivenWhatTheDecisionShowsAndGivesBackOnlyWhatThePanelDecided() {
+    ProcessInstance instance = open("2026-01-05");
+    ProcessInstance panel = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("ehc-panel-decision").singleResult();
+    assertThat(panel.getBusinessKey()).as("the case's reference").isEqualTo(instance.getBusinessKey());
+    assertThat(task(DECIDE_WHETHER_TO_ASSESS).getProcessInstanceId()).isEqualTo(panel.getId());
+    assertThat(runtimeService().getVariables(panel.getId()).keySet()).containsExactlyInAnyOrder("caseReference",
+        "requestReceivedDate", "decisionToAssessDue", "requesterType", "panelDecision");
+    assertThat(runtimeService().getVariable(panel.getId(), "decisionToAssessDue")).isEqualTo("2026-02-16");
+
+    // The case changes a value it passed while the panel decides: the panel's copy does not overwrite it.
+    runtimeService().setVariable(instance.getId(), "requestReceivedDate", "2026-01-06");
+    complete(task(DECIDE_WHETHER_TO_ASSESS), withVariables("assessDecision", "assess", "decisionReason", "needs",
+        "askHealth", true, "requestReceivedDate", "2026-01-05"));
+
+    Map<String, Object> caseVariables = runtimeService().getVariables(instance.getId());
+    assertThat(caseVariables).containsEntry("assessDecision", "assess").containsEntry("decisionReason", "needs")
+        .containsEntry("adviceGivers", "HEALTH").containsEntry("askHealth", true)
+        .containsEntry("requestReceivedDate", "2026-01-06").doesNotContainKey("panelDecision");
+    assertThat(instance).hasPassed(DECIDE_WHETHER_TO_ASSESS);
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(panel.getId()).count()).isZero();
+  }
+
+  @Test
   void theSameCaseReferenceIsOpenedOnce() {
     runtimeService().startProcessInstanceByKey("ehc-needs-assessment", "LA-123", Map.of("requestReceivedDate", "2026-01-05"));
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ehc-needs-assessment", "LA-123",
         Map.of("requestReceivedDate", "2026-01-05"))).hasMessageContaining("already open");
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("LA-123").count()).isOne();
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("ehc-needs-assessment")
+        .processInstanceBusinessKey("LA-123").count()).isOne();
   }
 
   @Test
@@ -474,13 +499,14 @@ class NeedsAssessmentProcessTest {
 
   /** The running instance of ehc-plan-finalisation that a case called. */
   private static ProcessInstance calledInstance(ProcessInstance caller) {
-    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .processDefinitionKey("ehc-plan-finalisation").singleResult();
   }
 
   /** Whether the case's ehc-plan-finalisation (running or ended) passed every one of the activities. */
   private static boolean finalisationPassed(ProcessInstance caller, String... activityIds) {
     String called = historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(caller.getId())
-        .singleResult().getId();
+        .processDefinitionKey("ehc-plan-finalisation").singleResult().getId();
     return java.util.Arrays.stream(activityIds).allMatch(id -> historyService().createHistoricActivityInstanceQuery()
         .processInstanceId(called).activityId(id).finished().count() > 0);
   }

@@ -265,7 +265,7 @@ class NoticeDeliveryIT {
   void noChildsNameOrDateOfBirthIsInASubjectLineOrALogLine(CapturedOutput output) throws Exception {
     var instance = opening.open(Map.of("requestReceivedDate", LocalDate.now().minusDays(3).toString()), null,
         new ChildDetails("Zebedee", "Quixote", LocalDate.of(2019, 4, 1), "family@home.test", null, "summary"));
-    Task decision = tasks.createTaskQuery().processInstanceId(instance.getId())
+    Task decision = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey("Task_DecideWhetherToAssess").singleResult();
     tasks.complete(decision.getId(), Map.of("assessDecision", "doNotAssess", "decisionReason", "x"));
     awaitNotice(instance.getBusinessKey(), "decision-not-to-assess");

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The beans the models name: each {@code camunda:delegateExpression="${name}"} and each {@code ${name.method(...)}}
+ * The beans the models name: each {@code camunda:delegateExpression="${name}"} (and
+ * {@code camunda:variableMappingDelegateExpression}) and each {@code ${name.method(...)}}
  * in an expression or listener ({@code execution} and {@code task} are the engine's own). The application and the
  * process tests must both provide every one, with the same class.
  */
 public final class ModelBeans {
 
-  private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+  private static final Pattern DELEGATE = Pattern.compile("(?:d|variableMappingD)elegateExpression=\"\\$\\{(\\w+)}\"");
   private static final Pattern CALL = Pattern.compile("\\$\\{(\\w+)\\.\\w+\\(");
   private static final Set<String> ENGINE = Set.of("execution", "task");
 

@@ -82,6 +82,7 @@ public final class ProcessTestBeans {
     Mocks.register("fileDocument", new FileDocumentDelegate(documents,
         (key, document, content) -> recordsSystem.computeIfAbsent(key, k -> "RECORDS-" + (recordsSystem.size() + 1))));
     Mocks.register("decisions", new TaskDecisions(caseFile));
+    Mocks.register("calledStepVariables", new org.ehcworkflow.process.CalledStepVariables());
     Mocks.register("finalisation", new FinalisationDecisions(caseFile, settings::contains,
         (caseReference, stage) -> java.util.List.of(), (caseReference, setting) -> { }));
     SettingGroups settingGroups = new SettingGroups(caseReference -> register.find(caseReference)
