@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.calendar.SchoolYears;
 import org.ehcworkflow.process.CaseReferences;
@@ -183,6 +184,7 @@ public class RegisterCsvImport {
       startsOn.add(cycleStarts.isAfter(today) ? cycleStarts : null);
     }
     boolean[] entered = register.enterAll(plans, startsOn, PlanEvent.Kind.ONBOARDED, DETAILS, "import");
+    List<Plan> startNow = new ArrayList<>();
     for (int i = 0; i < entered.length; i++) {
       if (!entered[i]) {
         counts[1]++;
@@ -192,13 +194,30 @@ public class RegisterCsvImport {
       counts[0]++;
       Plan plan = plans.get(i);
       if (startsOn.get(i) == null) {
-        reviews.startEntered(runtime, plan);
+        startNow.add(plan);
         if (plan.nextReviewDue().isBefore(today)) {
           counts[2]++;
         }
       }
     }
+    startTogether(startNow);
     return counts;
+  }
+
+  /**
+   * Starts the batch's review cycles in one engine command, so the engine writes them in one flush: each kind of row
+   * (executions, variables, jobs, history) goes to the database as one JDBC batch for the whole batch of plans,
+   * instead of one round of statements per plan. Each start is the same call as alone; the caller's transaction holds
+   * them all, so a batch the database refuses is retried plan by plan as before.
+   */
+  private void startTogether(List<Plan> plans) {
+    if (plans.isEmpty()) {
+      return;
+    }
+    ((ServiceImpl) runtime).getCommandExecutor().execute(context -> {
+      plans.forEach(plan -> reviews.startEntered(runtime, plan));
+      return null;
+    });
   }
 
   private void keepSen2(Row row, LocalDate today) {

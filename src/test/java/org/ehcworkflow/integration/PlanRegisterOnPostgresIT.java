@@ -172,6 +172,42 @@ class PlanRegisterOnPostgresIT {
     return waiting;
   }
 
+  /**
+   * The review cycles of a batch start together, in one engine command; a row the database refuses (here a trigger
+   * refuses one case reference) is reported by line, and every other plan of its batch is entered with its cycle
+   * running, once.
+   */
+  @Test
+  void aRowTheDatabaseRefusesIsReportedAndTheRestOfItsBatchIsEnteredWithItsReviewCycle() {
+    jdbc.execute("create or replace function ehc_test_refuse() returns trigger language plpgsql as $$ begin "
+        + "if new.case_reference = 'REFUSE-2' then raise exception 'refused by the test'; end if; return new; end $$");
+    jdbc.execute("create trigger ehc_test_refuse before insert on ehc_plan for each row execute function "
+        + "ehc_test_refuse()");
+    try {
+      LocalDate today = LocalDate.now(LONDON);
+      StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
+      for (String reference : List.of("REFUSE-1", "REFUSE-2", "REFUSE-3")) {
+        csv.append(reference).append(",,").append(today.minusYears(9)).append(",,,Setting,11,")
+            .append(today.minusYears(3)).append(',').append(today.minusMonths(13)).append(",\n");
+      }
+      RegisterCsvImport.Report report = csvImport.importCsv(csv.toString());
+      assertThat(report.imported()).isEqualTo(2);
+      assertThat(report.overdue()).isEqualTo(2);
+      assertThat(report.invalid()).extracting(RowProblem::line).containsExactly(3);
+      for (String reference : List.of("REFUSE-1", "REFUSE-3")) {
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ? "
+            + "and parent_id_ is null", Integer.class, reference)).as(reference + "'s review cycle").isOne();
+      }
+      assertThat(jdbc.queryForObject("select count(*) from ehc_plan where case_reference = 'REFUSE-2'",
+          Integer.class)).isZero();
+      assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = 'REFUSE-2'",
+          Integer.class)).isZero();
+    } finally {
+      jdbc.execute("drop trigger ehc_test_refuse on ehc_plan");
+      jdbc.execute("drop function ehc_test_refuse()");
+    }
+  }
+
   @Test
   void theEngineRestApiShowsTheLivingPlanModelsAndTheYearlyCohortTimer() {
     for (String key : List.of("ehc-annual-review", "ehc-phase-transfer", "ehc-plan-finalisation",
