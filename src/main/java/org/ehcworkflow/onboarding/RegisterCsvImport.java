@@ -250,8 +250,9 @@ public class RegisterCsvImport {
     if (born == null && yearGroup == null) {
       throw new IllegalArgumentException("date_of_birth or year_group is required");
     }
-    String settingCode = blankToNull(row.get(4));
-    String settingName = blankToNull(row.get(5));
+    String councilReference = text("council_reference", row.get(1), 100);
+    String settingCode = text("setting_code", row.get(4), 40);
+    String settingName = text("setting_name", row.get(5), 200);
     if (settingName == null) {
       throw new IllegalArgumentException("setting_name is required: the school or type of setting in section I");
     }
@@ -267,13 +268,13 @@ public class RegisterCsvImport {
     if (reviewed != null && reviewed.isBefore(issued)) {
       throw new IllegalArgumentException("last_review_date " + reviewed + " is before issue_date " + issued);
     }
-    String email = blankToNull(row.get(9));
+    String email = text("contact_email", row.get(9), 320);
     if (email != null && !EMAIL.matcher(email).matches()) {
       throw new IllegalArgumentException("contact_email is not an email address");
     }
     int receptionYear = yearGroup != null ? SchoolYears.receptionYearOf(yearGroup, today)
         : SchoolYears.receptionYear(born, 0);
-    return new Plan(reference, blankToNull(row.get(1)), born, receptionYear, email, settingCode, settingName, upperAge,
+    return new Plan(reference, councilReference, born, receptionYear, email, settingCode, settingName, upperAge,
         issued, reviewed, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
   }
 
@@ -294,6 +295,15 @@ public class RegisterCsvImport {
       // reported below
     }
     throw new IllegalArgumentException(field + " '" + value + "' must be a whole number from " + min + " to " + max);
+  }
+
+  /** The field's text, null when blank; longer than the register keeps, it is refused naming the field. */
+  private static String text(String field, String value, int maxLength) {
+    String text = blankToNull(value);
+    if (text != null && text.length() > maxLength) {
+      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+    }
+    return text;
   }
 
   private static String blankToNull(String value) {
