@@ -45,11 +45,12 @@ public class CalledStepVariables implements DelegateVariableMapping {
   @Override
   public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
     Set<String> passed = passes(superExecution);
-    subInstance.getVariablesTyped().forEach((name, value) -> {
+    VariableMap held = subInstance.getVariablesTyped();
+    for (String name : held.keySet()) {
       if (!passed.contains(name) && !STEP.equals(name)) {
-        superExecution.setVariable(name, subInstance.getVariableTyped(name));
+        superExecution.setVariable(name, held.getValueTyped(name));
       }
-    });
+    }
   }
 
   /**

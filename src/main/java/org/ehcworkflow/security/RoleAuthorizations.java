@@ -93,10 +93,11 @@ class RoleAuthorizations {
    * <p>Why: with Camunda's default ({@code authorizationCheckRevokes: auto}) a query is checked by the cheaper join
    * unless the user or one of their groups holds a revoke. The join compares every candidate task with every
    * authorization row the group holds, one per open task, with an OR condition no index serves: at 2,000 open
-   * panel tasks, four million comparisons and about 0.5 s for the panel's first page. The subquery checks look each
-   * task up in the group's authorizations by hash instead: 25 ms in the same benchmark. Coordinators and managers,
-   * whose rights are on the process definitions, keep the join, which is faster for them (10 ms against 48 ms). What
-   * anyone may see is unchanged: the checks are the same grants, read another way.
+   * panel tasks (when the panel was granted per task), four million comparisons and about 0.5 s for its first page.
+   * The subquery checks look each task up in the group's authorizations by hash instead: 25 ms in the same
+   * benchmark. Coordinators and managers, whose rights are on the process definitions, keep the join, which is faster
+   * for them (10 ms against 48 ms), and so does the panel, whose rights are now on its own definition. What anyone
+   * may see is unchanged: the checks are the same grants, read another way.
    */
   private void ensureSubqueryChecks(String group) {
     if (groupGrants.find(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE).isEmpty()) {
