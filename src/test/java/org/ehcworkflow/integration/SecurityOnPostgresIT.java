@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.ehcworkflow.security.ProductionSafetyCheck;
 import org.ehcworkflow.security.Roles;
@@ -266,6 +268,38 @@ class SecurityOnPostgresIT {
         .list()).extracting(Authorization::getResourceId).containsExactlyInAnyOrder(myTeam, assignedToMe);
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.SEND_PANEL)
         .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).as("the panel's old marker").isZero();
+  }
+
+  /**
+   * A decision put to the panel before the panel had a process of its own is a step of the case's process, granted to
+   * the panel task by task: it is still listed in the panel's filter (which names the decisions by step id), and no
+   * other step of such a process is.
+   */
+  @Test
+  void aDecisionPutToThePanelBeforeItsOwnProcessIsStillInThePanelsFilter() {
+    BpmnModelInstance before = Bpmn.createExecutableProcess("ehc-test-before-panel-process")
+        .camundaHistoryTimeToLive(1).startEvent()
+        .parallelGateway("Gateway_Both")
+        .userTask("Task_DecideWhetherToAssess").camundaCandidateGroups(Roles.SEND_PANEL).endEvent()
+        .moveToNode("Gateway_Both").userTask("Task_ReviewCaseFile").camundaCandidateGroups(Roles.SEND_PANEL)
+        .endEvent().done();
+    var repository = engine.getRepositoryService();
+    String deployment = repository.createDeployment().addModelInstance("before.bpmn", before).deploy().getId();
+    try {
+      String instance = engine.getRuntimeService().startProcessInstanceByKey("ehc-test-before-panel-process",
+          "SEC-BEFORE").getId();
+      String decision = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(
+          "Task_DecideWhetherToAssess").singleResult().getId();
+      String otherStep = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewCaseFile")
+          .singleResult().getId();
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(Roles.SEND_PANEL)
+          .resourceType(Resources.TASK).resourceId(decision).count()).as("granted task by task").isOne();
+      String panelFilter = engine.getFilterService().createFilterQuery()
+          .filterName("Panel decisions by statutory deadline").singleResult().getId();
+      assertThat(filterList("panel", panelFilter)).contains(decision).doesNotContain(otherStep);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   /** A case opened by the coordinator, its decision whether to assess open with the panel: that task's id. */
