@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -20,7 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * <ul>
  *   <li>In: the variables the call activity names in its property {@code passes} (what the step shows and reads),
  *       those the calling process has, and {@value #STEP}, the call activity's id, which tells the called process
- *       which step it is.</li>
+ *       which step it is (a transient variable: it routes the start and is not stored).</li>
  *   <li>Out: every variable the called instance holds that was not passed in: what the step decided and what its
  *       listeners set. What was passed in is never copied back, so a value the calling process changed while the
  *       step was open (a date corrected, say) is not overwritten by the copy the step was given.</li>
@@ -39,7 +40,8 @@ public class CalledStepVariables implements DelegateVariableMapping {
         subVariables.putValueTyped(name, superExecution.getVariableTyped(name));
       }
     }
-    subVariables.putValue(STEP, superExecution.getCurrentActivityId());
+    // Transient: read by the called process's start check and its gateway in the same transaction, never stored.
+    subVariables.putValueTyped(STEP, Variables.stringValue(superExecution.getCurrentActivityId(), true));
   }
 
   @Override
