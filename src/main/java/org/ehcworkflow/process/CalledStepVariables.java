@@ -64,9 +64,10 @@ public class CalledStepVariables implements DelegateVariableMapping {
     Object step = execution.getVariable(STEP);
     if (!(step instanceof String id) || !(execution.getBpmnModelInstance().getModelElementById(id)
         instanceof UserTask)) {
-      throw InputRejected.because(STEP + ": " + execution.getProcessDefinitionId().split(":")[0]
-          + " is started by the step of a case that puts a decision to it, naming one of its tasks; got '" + step
-          + "'");
+      String process = execution.getProcessEngineServices().getRepositoryService()
+          .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+      throw InputRejected.because(STEP + ": " + process + " is started by the step of a case that puts a decision to "
+          + "it, naming one of its tasks; got '" + step + "'");
     }
   }
 

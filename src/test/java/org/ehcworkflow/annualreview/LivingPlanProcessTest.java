@@ -33,6 +33,7 @@ import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanStatus;
 import org.ehcworkflow.testing.ProcessTestBeans;
+import org.ehcworkflow.testing.ProcessTestSupport;
 import static org.ehcworkflow.testing.ProcessTestSupport.*;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -545,11 +546,7 @@ class LivingPlanProcessTest {
 
   /** The review's open task of that activity, in the review's own instance or one it called (the panel's). */
   private static Task taskOf(String activityId, ProcessInstance review) {
-    List<String> instances = new java.util.ArrayList<>(List.of(review.getId()));
-    runtimeService().createProcessInstanceQuery().superProcessInstanceId(review.getId()).list()
-        .forEach(called -> instances.add(called.getId()));
-    return taskService().createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
-        .taskDefinitionKey(activityId).singleResult();
+    return ProcessTestSupport.taskOf(runtimeService(), taskService(), review.getId(), activityId);
   }
 
 }

@@ -35,6 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.document.PlanContent;
 import org.ehcworkflow.document.PlanSection;
+import org.ehcworkflow.testing.ProcessTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -161,11 +162,7 @@ class BadInputOnPostgresIT {
     row.path("planSections").fields().forEachRemaining(section -> plans.write(businessKey,
         PlanSection.valueOf(section.getKey()), section.getValue().asText(), "test"));
     // A step the panel decides is a call activity: its task belongs to the instance of ehc-panel-decision it called.
-    List<String> instances = new ArrayList<>(List.of(instance.getId()));
-    runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
-        .forEach(called -> instances.add(called.getId()));
-    return tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
-        .taskDefinitionKey(row.get("task").asText()).singleResult();
+    return ProcessTestSupport.taskOf(runtime, tasks, instance.getId(), row.get("task").asText());
   }
 
   @TestFactory

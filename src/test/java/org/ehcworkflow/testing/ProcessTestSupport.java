@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +44,18 @@ public final class ProcessTestSupport {
   /** The one open task of that activity, in any process instance. */
   public static Task task(String activityId) {
     return taskService().createTaskQuery().taskDefinitionKey(activityId).singleResult();
+  }
+
+  /**
+   * The open task of that activity in the instance or in an instance it called (a decision the panel takes in
+   * {@code ehc-panel-decision}, say).
+   */
+  public static Task taskOf(RuntimeService runtime, TaskService tasks, String instanceId, String activityId) {
+    List<String> instances = new ArrayList<>(List.of(instanceId));
+    runtime.createProcessInstanceQuery().superProcessInstanceId(instanceId).list()
+        .forEach(called -> instances.add(called.getId()));
+    return tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   public static List<Task> tasks(String activityId) {
