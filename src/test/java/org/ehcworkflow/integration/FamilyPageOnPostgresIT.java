@@ -104,7 +104,7 @@ class FamilyPageOnPostgresIT {
 
     /** Asks for a code and returns the one that arrived by email. */
     String askForCode(String caseReference, String email) throws Exception {
-      int before = smtp.getReceivedMessages().length;
+      int before = codesTo(smtp, email);
       get("/family");
       HttpResponse<String> sent = post("/family/sign-in", Map.of("caseReference", caseReference, "email", email));
       assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
@@ -125,21 +125,41 @@ class FamilyPageOnPostgresIT {
     return awaitCode(smtp, before, email);
   }
 
+  /**
+   * The sign-in codes that reached that address so far. Counted per address: GreenMail lists its messages mailbox by
+   * mailbox, not in the order they arrived, so a position in that list says nothing about what is new.
+   */
+  static int codesTo(GreenMailExtension smtp, String email) throws Exception {
+    return codes(smtp, email).size();
+  }
+
+  /** Waits until more than {@code before} sign-in codes reached the address, and returns the newest. */
   static String awaitCode(GreenMailExtension smtp, int before, String email) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
-      MimeMessage[] all = smtp.getReceivedMessages();
-      for (int i = all.length - 1; i >= before; i--) {
-        if (all[i].getAllRecipients()[0].toString().equalsIgnoreCase(email) && all[i].getSubject().startsWith("Your sign-in code")) {
-          Matcher m = CODE.matcher(GreenMailUtil.getBody(all[i]));
-          assertThat(m.find()).isTrue();
-          return m.group(1);
-        }
+      List<String> codes = codes(smtp, email);
+      if (codes.size() > before) {
+        return codes.get(codes.size() - 1);
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no sign-in code reached " + email);
+    throw new AssertionError("no new sign-in code reached " + email + " in 30 s (" + before + " before)");
   }
+
+  /** The codes sent to the address, in the order its mailbox received them. */
+  private static List<String> codes(GreenMailExtension smtp, String email) throws Exception {
+    List<String> codes = new java.util.ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)
+          && message.getSubject().startsWith("Your sign-in code")) {
+        Matcher m = CODE.matcher(GreenMailUtil.getBody(message));
+        assertThat(m.find()).isTrue();
+        codes.add(m.group(1));
+      }
+    }
+    return codes;
+  }
+
 
   /** Opens a case with the family's email and a named coordinator, and takes it to the family's 15 days. */
   static void caseAtRepresentations(TestRestTemplate rest, TaskService tasks, IdentityService identity,
