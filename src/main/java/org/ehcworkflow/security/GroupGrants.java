@@ -38,8 +38,12 @@ public final class GroupGrants {
 
   /** Takes away the group's grant on the resource, if it holds one. */
   public void removeGrant(String group, Resource resource, String resourceId) {
-    find(group, resource, resourceId, Authorization.AUTH_TYPE_GRANT)
-        .ifPresent(held -> authorizations.deleteAuthorization(held.getId()));
+    remove(group, resource, resourceId, Authorization.AUTH_TYPE_GRANT);
+  }
+
+  /** Takes away the group's authorization of that type (grant or revoke) on the resource, if it holds one. */
+  public void remove(String group, Resource resource, String resourceId, int type) {
+    find(group, resource, resourceId, type).ifPresent(held -> authorizations.deleteAuthorization(held.getId()));
   }
 
   /** A new, unsaved authorization of that type for the group on the resource. */

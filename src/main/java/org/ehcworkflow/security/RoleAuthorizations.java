@@ -76,8 +76,7 @@ class RoleAuthorizations {
     // Until 2026-12 the panel's decisions were granted per task and the panel held the marker too; its rights are now
     // on its own definition, which the join checks fastest, so a role group that is not per-task loses the marker.
     roles.roles().keySet().stream().filter(group -> !Roles.PER_TASK_GROUPS.contains(group))
-        .forEach(group -> groupGrants.find(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE)
-            .ifPresent(marker -> authorizations.deleteAuthorization(marker.getId())));
+        .forEach(group -> groupGrants.remove(group, Resources.TASK, SUBQUERY_CHECKS_MARKER, AUTH_TYPE_REVOKE));
   }
 
   /**
