@@ -18,10 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 class OnboardingConfiguration {
 
+  /**
+   * @param analyzeAfterPlans a load that enters at least this many plans refreshes PostgreSQL's planner statistics
+   *     when it finishes ({@code ehc.onboarding.analyze-after-plans}; see {@link PlannerStatistics})
+   */
   @Bean
   RegisterCsvImport registerCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
-      PlatformTransactionManager transactions, Sen2Intake sen2) {
-    return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions), sen2);
+      PlatformTransactionManager transactions, Sen2Intake sen2, JdbcTemplate jdbc,
+      @Value("${ehc.onboarding.analyze-after-plans:1000}") int analyzeAfterPlans) {
+    return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions), sen2,
+        new PlannerStatistics(jdbc, analyzeAfterPlans));
   }
 
   /** One import at a time per node: a council onboards one register, and the job executor does the rest. */

@@ -47,20 +47,25 @@ public class RegisterCsvImport {
   private final RuntimeService runtime;
   private final TransactionTemplate transactions;
   private final Sen2Intake sen2;
+  private final PlannerStatistics statistics;
 
   public RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
       TransactionTemplate transactions) {
-    this(register, reviews, runtime, transactions, null);
+    this(register, reviews, runtime, transactions, null, null);
   }
 
-  /** @param sen2 reads and keeps the optional SEN2 columns; without it a file that has them is refused */
-  public RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
-      TransactionTemplate transactions, Sen2Intake sen2) {
+  /**
+   * @param sen2 reads and keeps the optional SEN2 columns; without it a file that has them is refused
+   * @param statistics refreshed when a load has entered many plans; none, never
+   */
+  RegisterCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
+      TransactionTemplate transactions, Sen2Intake sen2, PlannerStatistics statistics) {
     this.register = register;
     this.reviews = reviews;
     this.runtime = runtime;
     this.transactions = transactions;
     this.sen2 = sen2;
+    this.statistics = statistics;
   }
 
   /**
@@ -137,7 +142,15 @@ public class RegisterCsvImport {
     invalid.sort(java.util.Comparator.comparingInt(RowProblem::line));
     LOG.info("Register import: {} imported, {} unchanged, {} overdue, {} invalid", counts[0], counts[1], counts[2],
         invalid.size());
+    loaded(counts[0]);
     return new Report(counts[0], counts[1], counts[2], invalid);
+  }
+
+  /** A load has finished, having entered that many plans: see {@link PlannerStatistics}. */
+  void loaded(int plansEntered) {
+    if (statistics != null) {
+      statistics.loaded(plansEntered);
+    }
   }
 
   /**

@@ -119,6 +119,7 @@ public class RegisterImports {
       Progress done = progress(id).orElseThrow();
       LOG.info("Register import {} done: {} imported, {} unchanged, {} overdue, {} invalid", id, done.imported(),
           done.unchanged(), done.overdue(), done.invalid().size());
+      csvImport.loaded(done.imported());
     } catch (RuntimeException e) {
       LOG.error("Register import {} failed; its committed chunks stay imported", id, e);
       jdbc.update("update register_import set status = 'FAILED', finished_at = ?, content = null, lease_until = null, "

@@ -89,6 +89,7 @@ class TimerStormBenchmark {
     configuration.setJobExecutorAcquireByDueDate(settings.byDueDate());
     configuration.setJobExecutorPreferTimerJobs(settings.byDueDate());
     java.sql.Timestamp gathered = java.sql.Timestamp.from(EngineClock.instant());
+    Statements.reset(jdbc);
     SecondNode other = secondNode ? SecondNode.start(databaseUrl, Path.of("target", "storm-node-b.log"),
         List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
             "--camunda.bpm.job-execution.queue-capacity=64", "--camunda.bpm.job-execution.wait-time-in-millis=200",
@@ -116,6 +117,7 @@ class TimerStormBenchmark {
     System.out.printf("benchmark: storm %s, %s%s: %d plans imported, %d jobs due, %d run in %.1f s: %.0f jobs/s%n",
         prefix, settings.name(), secondNode ? ", two nodes" : "", imported, due, executed, seconds,
         executed / seconds);
+    Statements.print(jdbc, executed, "job");
     return executed / seconds;
   }
 

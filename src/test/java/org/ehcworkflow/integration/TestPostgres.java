@@ -30,7 +30,12 @@ public final class TestPostgres {
    * (Hikari's 30 s) while closing, and Surefire killed the JVM after 30 s on every run.
    */
   public static EmbeddedPostgres startedServer() throws IOException {
-    EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+    if (Boolean.getBoolean("benchmark.statements")) {
+      // A benchmark asked where PostgreSQL's time goes: every statement's calls and time, read after the run.
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    EmbeddedPostgres started = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(started), "test-postgres-closer"));
     return started;
   }
