@@ -114,8 +114,11 @@ class TwoNodesOnPostgresIT {
 
     assertThat(byB).as("node B took part").isPositive();
     assertThat(byA).as("node A took part").isPositive();
-    assertThat(count("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 "
-        + "group by job_id_ having count(*) > 1) twice")).as("no job ran twice").isZero();
+    // Camunda's history cleanup is one job that runs again and again inside its window (01:00-05:00), by design.
+    assertThat(jdbc.queryForList("select l.job_id_, l.job_def_type_, l.act_id_, l.hostname_, l.timestamp_ "
+        + "from act_hi_job_log l where l.job_state_ = 2 and l.job_id_ in (select job_id_ from act_hi_job_log "
+        + "where job_state_ = 2 and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1) "
+        + "order by l.job_id_, l.timestamp_")).as("no job ran twice").isEmpty();
     assertThat(count("select count(*) from act_ru_incident")).as("no incident").isZero();
     for (String job : heldByB) {
       assertThat(jdbc.queryForList("select hostname_ from act_hi_job_log where job_id_ = ? and job_state_ = 2",
