@@ -23,6 +23,12 @@ class ProcessConfiguration {
     return new HistoryWithoutVariableDetails();
   }
 
+  /** The index for the job executor's acquisition order, created once the engine has its tables. */
+  @Bean
+  JobAcquisitionIndex jobAcquisitionIndex() {
+    return new JobAcquisitionIndex();
+  }
+
   /** A process instance's text variables read in one query, for routes that have checked the caller's role. */
   @Bean
   InstanceTexts instanceTexts(JdbcTemplate jdbc) {

@@ -120,6 +120,13 @@ class TwoNodesOnPostgresIT {
         + "where job_state_ = 2 and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1) "
         + "order by l.job_id_, l.timestamp_")).as("no job ran twice").isEmpty();
     assertThat(count("select count(*) from act_ru_incident")).as("no incident").isZero();
+    ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
+        .as("timers first, the most overdue first").isTrue();
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_type_due_date'",
+        String.class)).as("with the index for that order").contains("(type_ DESC, duedate_)");
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_locked'",
+        String.class)).as("and the locked jobs' own").contains("WHERE (lock_owner_ IS NOT NULL)");
     for (String job : heldByB) {
       assertThat(jdbc.queryForList("select hostname_ from act_hi_job_log where job_id_ = ? and job_state_ = 2",
           String.class, job)).as("job %s, locked by node B when it died, run once by node A", job)
