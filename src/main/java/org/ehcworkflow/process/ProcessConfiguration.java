@@ -23,7 +23,7 @@ class ProcessConfiguration {
     return new HistoryWithoutVariableDetails();
   }
 
-  /** The index for the job executor's acquisition order, created once the engine has its tables. */
+  /** The indexes the job executor's acquisition needs, created once the engine has its tables. */
   @Bean
   JobAcquisitionIndex jobAcquisitionIndex() {
     return new JobAcquisitionIndex();
