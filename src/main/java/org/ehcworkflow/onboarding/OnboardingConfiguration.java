@@ -2,6 +2,7 @@ package org.ehcworkflow.onboarding;
 
 import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.sen2.Sen2Intake;
@@ -25,9 +26,10 @@ class OnboardingConfiguration {
   @Bean
   RegisterCsvImport registerCsvImport(PlanRegister register, AnnualReviews reviews, RuntimeService runtime,
       PlatformTransactionManager transactions, Sen2Intake sen2, JdbcTemplate jdbc,
+      ProcessEngineConfigurationImpl engine,
       @Value("${ehc.onboarding.analyze-after-plans:1000}") int analyzeAfterPlans) {
     return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions), sen2,
-        new PlannerStatistics(jdbc, analyzeAfterPlans));
+        new PlannerStatistics(jdbc, "postgres".equals(engine.getDatabaseType()), analyzeAfterPlans));
   }
 
   /** One import at a time per node: a council onboards one register, and the job executor does the rest. */

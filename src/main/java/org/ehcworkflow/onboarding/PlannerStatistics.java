@@ -3,7 +3,6 @@ package org.ehcworkflow.onboarding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,18 +25,22 @@ class PlannerStatistics {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerStatistics.class);
 
   private final JdbcTemplate jdbc;
+  private final boolean postgres;
   private final int afterPlans;
-  private volatile Boolean postgres;
 
-  /** @param afterPlans the fewest plans entered by one load that refresh the statistics */
-  PlannerStatistics(JdbcTemplate jdbc, int afterPlans) {
+  /**
+   * @param postgres whether the database is PostgreSQL (the engine's database type); otherwise nothing is done
+   * @param afterPlans the fewest plans entered by one load that refresh the statistics
+   */
+  PlannerStatistics(JdbcTemplate jdbc, boolean postgres, int afterPlans) {
     this.jdbc = jdbc;
+    this.postgres = postgres;
     this.afterPlans = afterPlans;
   }
 
   /** Called when a load has finished, with the number of plans it entered. */
   void loaded(int plansEntered) {
-    if (plansEntered < afterPlans || !postgres()) {
+    if (plansEntered < afterPlans || !postgres) {
       return;
     }
     long started = System.nanoTime();
@@ -49,13 +52,5 @@ class PlannerStatistics {
       LOG.warn("Planner statistics not refreshed after a load of {} plans ({}); autovacuum will refresh them",
           plansEntered, e.getClass().getSimpleName());
     }
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      postgres = "PostgreSQL".equals(jdbc.execute(
-          (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
-    }
-    return postgres;
   }
 }

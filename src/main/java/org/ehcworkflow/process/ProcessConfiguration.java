@@ -23,10 +23,10 @@ class ProcessConfiguration {
     return new HistoryWithoutVariableDetails();
   }
 
-  /** The indexes the job executor's acquisition needs, created once the engine has its tables. */
+  /** The project's indexes on the engine's tables (Tasklist's sort, the job acquisition), once it has made them. */
   @Bean
-  JobAcquisitionIndex jobAcquisitionIndex() {
-    return new JobAcquisitionIndex();
+  EngineTableIndexes engineTableIndexes() {
+    return new EngineTableIndexes();
   }
 
   /** A process instance's text variables read in one query, for routes that have checked the caller's role. */

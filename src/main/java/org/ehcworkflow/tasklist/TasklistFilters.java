@@ -12,14 +12,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.ehcworkflow.process.EngineTableIndexes;
 import org.ehcworkflow.security.GroupGrants;
 import org.ehcworkflow.security.Roles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link #BY_DEADLINE}, for {@link Roles#PROCESS_WIDE_TASK_GROUPS} (coordinators, managers): every task they
  *       may see. Their rights are on the process definitions, so the engine's check is a cheap join, and with
- *       {@link #DUE_DATE_INDEX} PostgreSQL walks the tasks in due-date order and stops once the page is full.</li>
+ *       {@link EngineTableIndexes#TASK_DUE_DATE} PostgreSQL walks the tasks in due-date order and stops once the
+ *       page is full.</li>
  *   <li>{@link #PANEL_DECISIONS}, for the panel: the decisions put to it, the steps of {@code ehc-panel-decision}.
  *       Its rights are on that definition ({@link Roles#DEFINITION_TASK_GROUPS}), so, as for coordinators, the check
  *       is the cheap join and PostgreSQL walks the tasks in due-date order: the page does not grow with the number
@@ -54,27 +52,22 @@ class TasklistFilters {
   static final String MY_TEAM = "My team's tasks by statutory deadline";
   static final String PANEL_DECISIONS = "Panel decisions by statutory deadline";
   static final String ASSIGNED_TO_ME = "Assigned to me";
-  static final String DUE_DATE_INDEX = "ehc_task_due_date";
-  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   private final FilterService filters;
   private final TaskService tasks;
   private final RepositoryService repository;
   private final GroupGrants grants;
-  private final JdbcTemplate jdbc;
 
   TasklistFilters(FilterService filters, TaskService tasks, RepositoryService repository,
-      AuthorizationService authorizations, JdbcTemplate jdbc) {
+      AuthorizationService authorizations) {
     this.filters = filters;
     this.tasks = tasks;
     this.repository = repository;
     this.grants = new GroupGrants(authorizations);
-    this.jdbc = jdbc;
   }
 
   @EventListener
   public void onStarted(ApplicationStartedEvent event) {
-    indexTheDueDate();
     ensure(BY_DEADLINE, "Every task of every case, soonest statutory deadline first", -10,
         tasks.createTaskQuery().orderByDueDate().asc(), Roles.PROCESS_WIDE_TASK_GROUPS);
     ensure(PANEL_DECISIONS, "The decisions put to the panel, soonest statutory deadline first", -10,
@@ -122,18 +115,5 @@ class TasklistFilters {
     }
     return repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(UserTask.class).stream()
         .map(UserTask::getId).sorted().toArray(String[]::new);
-  }
-
-  /**
-   * Created here, not by a Flyway migration, because the engine creates its own tables after the migrations have run.
-   * Two nodes starting together may both try; the one that loses is told the index exists, and that is fine.
-   */
-  private void indexTheDueDate() {
-    try {
-      jdbc.execute("create index if not exists " + DUE_DATE_INDEX + " on act_ru_task (due_date_)");
-    } catch (DataAccessException e) {
-      LOG.warn("Index {} on the engine's task table not created ({}); Tasklist pages sort without it",
-          DUE_DATE_INDEX, e.getClass().getSimpleName());
-    }
   }
 }

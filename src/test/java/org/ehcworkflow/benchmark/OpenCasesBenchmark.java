@@ -25,6 +25,7 @@ import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.plan.PlanStatus;
+import org.ehcworkflow.process.EngineTableIndexes;
 import org.ehcworkflow.security.Roles;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -113,10 +114,10 @@ class OpenCasesBenchmark {
     time("panel member (rights on ehc-panel-decision, no authorization per task)", "panel", Roles.SEND_PANEL);
     // What Tasklist itself runs: each role's filter, by due date, as Tasklist asks for it. First the shared filter
     // without the due-date index (Camunda's own schema: the baseline), then with it.
-    jdbc.execute("drop index if exists ehc_task_due_date");
+    jdbc.execute("drop index if exists " + EngineTableIndexes.TASK_DUE_DATE);
     jdbc.execute("analyze act_ru_task");
     timeFilter("coordinator, without the due-date index (baseline)", "coordinator", Roles.COORDINATORS, SHARED);
-    jdbc.execute("create index ehc_task_due_date on act_ru_task (due_date_)");
+    jdbc.execute("create index " + EngineTableIndexes.TASK_DUE_DATE + " on act_ru_task (due_date_)");
     jdbc.execute("analyze act_ru_task");
     timeFilter("coordinator", "coordinator", Roles.COORDINATORS, SHARED);
     timeFilter("manager", "manager", Roles.MANAGERS, SHARED);

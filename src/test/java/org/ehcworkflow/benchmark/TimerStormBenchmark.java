@@ -11,7 +11,7 @@ import org.ehcworkflow.integration.OverdueRegisters;
 import org.ehcworkflow.integration.TestPostgres;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.process.EngineClock;
-import org.ehcworkflow.process.JobAcquisitionIndex;
+import org.ehcworkflow.process.EngineTableIndexes;
 import org.ehcworkflow.testing.SecondNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,9 +91,9 @@ class TimerStormBenchmark {
     configuration.setJobExecutorAcquireByDueDate(settings.byDueDate());
     configuration.setJobExecutorPreferTimerJobs(settings.byDueDate());
     // The baseline is Camunda's own schema; the tuned settings have the acquisition's indexes, as the product does.
-    jdbc.execute("drop index if exists " + String.join(", ", JobAcquisitionIndex.NAMES));
+    jdbc.execute("drop index if exists " + String.join(", ", EngineTableIndexes.JOB_ACQUISITION));
     if (settings.byDueDate()) {
-      JobAcquisitionIndex.indexes(true, true, true).forEach(jdbc::execute);
+      EngineTableIndexes.jobAcquisition(true, true, true).values().forEach(jdbc::execute);
     }
     jdbc.execute("analyze act_ru_job");
     java.sql.Timestamp gathered = java.sql.Timestamp.from(EngineClock.instant());

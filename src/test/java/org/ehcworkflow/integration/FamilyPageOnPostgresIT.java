@@ -160,7 +160,6 @@ class FamilyPageOnPostgresIT {
     return codes;
   }
 
-
   /** Opens a case with the family's email and a named coordinator, and takes it to the family's 15 days. */
   static void caseAtRepresentations(TestRestTemplate rest, TaskService tasks, IdentityService identity,
       String caseReference, String email) throws Exception {

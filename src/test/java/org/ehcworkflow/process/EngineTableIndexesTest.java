@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * index PostgreSQL gets is not tried, and a due timer is taken before a waiting async step, the most overdue timer
  * first. ({@code TwoNodesOnPostgresIT} checks both indexes on PostgreSQL under a storm.)
  */
-class JobAcquisitionIndexTest {
+class EngineTableIndexesTest {
 
   @AfterEach
   void resetClock() {
@@ -38,7 +38,7 @@ class JobAcquisitionIndexTest {
     configuration.setProcessEngineName("acquisition");
     configuration.setJobExecutorPreferTimerJobs(true);
     configuration.setJobExecutorAcquireByDueDate(true);
-    configuration.setProcessEnginePlugins(List.of(new JobAcquisitionIndex()));
+    configuration.setProcessEnginePlugins(List.of(new EngineTableIndexes()));
     ProcessEngine engine = ((ProcessEngineConfigurationImpl) configuration).buildProcessEngine();
     try {
       engine.getRepositoryService().createDeployment()
@@ -71,7 +71,8 @@ class JobAcquisitionIndexTest {
         while (indexes.next()) {
           names.add(indexes.getString("INDEX_NAME").toLowerCase());
         }
-        assertThat(names).contains(JobAcquisitionIndex.BY_TYPE_AND_DUE_DATE).doesNotContain(JobAcquisitionIndex.LOCKED);
+        assertThat(names).contains(EngineTableIndexes.JOBS_BY_TYPE_AND_DUE_DATE)
+            .doesNotContain(EngineTableIndexes.JOBS_LOCKED);
       }
     } finally {
       engine.close();
