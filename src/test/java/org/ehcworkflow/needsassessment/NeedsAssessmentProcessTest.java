@@ -286,6 +286,49 @@ class NeedsAssessmentProcessTest {
     assertThat(beans.notifications.withTemplate("deadline-reminder")).hasSizeGreaterThanOrEqualTo(4);
   }
 
+  /**
+   * A breach step runs in its timer's job (no continuation of its own): when it fails, the timer's job is rolled back
+   * and retried alone, the officer's task is untouched, and when the retries run out Cockpit shows the incident on
+   * the breach timer. Retried once the fault is fixed, the breach is recorded and the managers told once.
+   */
+  @Test
+  void aBreachStepThatFailsRetriesItsTimerAloneAndEndsAsAnIncidentOnThatTimer() {
+    org.ehcworkflow.steps.RecordBreachDelegate recordBreach =
+        new org.ehcworkflow.steps.RecordBreachDelegate(beans.caseFile, beans.notifications);
+    java.util.concurrent.atomic.AtomicBoolean caseFileDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Mocks.register("recordBreach", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+      if (caseFileDown.get()) {
+        throw new IllegalStateException("case file unavailable");
+      }
+      recordBreach.execute(execution);
+    });
+    ProcessInstance instance = open("2026-01-05");
+    String caseReference = instance.getBusinessKey();
+    runDueJobs();
+    clockAt(LocalDate.of(2026, 2, 17));
+    Job breachTimer = managementService().createJobQuery().activityId("Timer_DecisionToAssessDeadline").singleResult();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThatThrownBy(() -> managementService().executeJob(breachTimer.getId()))
+          .hasMessageContaining("case file unavailable");
+    }
+
+    assertThat(managementService().createJobQuery().jobId(breachTimer.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+        .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("Timer_DecisionToAssessDeadline"));
+    assertThat(beans.caseFile.breaches(caseReference)).isEmpty();
+    assertThat(beans.notifications.withTemplate("deadline-breached")).isEmpty();
+    assertThat(instance).isWaitingAt(DECIDE_WHETHER_TO_ASSESS).hasNotPassed("Task_RecordDecisionToAssessBreach");
+
+    caseFileDown.set(false);
+    managementService().setJobRetries(breachTimer.getId(), 1);
+    runDueJobs();
+    assertThat(beans.caseFile.breaches(caseReference)).extracting(b -> b.timeLimit())
+        .containsExactly(TimeLimit.DECISION_TO_ASSESS);
+    assertThat(beans.notifications.withTemplate("deadline-breached")).hasSize(1);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).hasPassed("Task_RecordDecisionToAssessBreach").isWaitingAt(DECIDE_WHETHER_TO_ASSESS);
+  }
+
   @Test
   void theAdviceTaskGoesToTheTeamTheCaseNamesAloneAndElseToTheTypesGroup() {
     ProcessInstance named = open("2026-01-05");
