@@ -123,6 +123,11 @@ class TwoNodesOnPostgresIT {
     ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
         .as("timers first, the most overdue first").isTrue();
+    assertThat(settings.getCustomHistoryEventHandlers()).as("no history event published to Spring for nobody")
+        .noneMatch(org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler.class::isInstance);
+    assertThat(java.util.stream.Stream.concat(settings.getCustomPreBPMNParseListeners().stream(),
+        settings.getCustomPostBPMNParseListeners().stream())).as("no execution or task event published to Spring")
+        .noneMatch(org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener.class::isInstance);
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_type_due_date'",
         String.class)).as("with the index for that order").contains("(type_ DESC, duedate_)");
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_locked'",
