@@ -15,12 +15,15 @@ class ProcessConfiguration {
     return new EngineRefusals();
   }
 
-  /** History without a detail row for each variable change, unless {@code ehc.history.variable-details=true}. */
+  /**
+   * History without a detail row for each variable change ({@code ehc.history.variable-details=true} keeps them) and
+   * without the steps' input values ({@code ehc.history.step-inputs=true} keeps them).
+   */
   @Bean
-  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "ehc.history.variable-details",
-      havingValue = "false", matchIfMissing = true)
-  HistoryWithoutVariableDetails historyWithoutVariableDetails() {
-    return new HistoryWithoutVariableDetails();
+  LeanHistory leanHistory(@org.springframework.beans.factory.annotation.Value("${ehc.history.variable-details:false}")
+      boolean variableDetails, @org.springframework.beans.factory.annotation.Value("${ehc.history.step-inputs:false}")
+      boolean keepStepInputs, StepInputNames stepInputs) {
+    return new LeanHistory(variableDetails, keepStepInputs ? java.util.Set.of() : stepInputs.names());
   }
 
   /** The project's indexes on the engine's tables (Tasklist's sort, the job acquisition), once it has made them. */

@@ -32,4 +32,9 @@ public final class StepInputs {
       ProcessVariable.of("scope", String.class, "what the breach is about within the case (the advice giver)");
   public static final ProcessVariable<String> OUTCOME =
       ProcessVariable.of("outcome", String.class, "CaseStatus the step closes the case with");
+
+  /** Every name above. */
+  public static final java.util.Set<String> NAMES = java.util.Set.of(TEMPLATE.name(), RECIPIENTS.name(),
+      DEADLINE.name(), STARTS_TIME_LIMITS.name(), INCLUDES.name(), RESPOND_BY_LINK.name(), DOCUMENT_TYPE.name(),
+      TIME_LIMIT.name(), SCOPE.name(), OUTCOME.name());
 }

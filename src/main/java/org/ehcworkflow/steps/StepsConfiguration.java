@@ -42,6 +42,12 @@ class StepsConfiguration {
     return NoticeTemplates.fromClasspath().check(NoticeFields.known(), needed);
   }
 
+  /** The steps' input parameters: constants of the models, which the kernel's {@code LeanHistory} keeps out of history. */
+  @Bean
+  org.ehcworkflow.process.StepInputNames stepInputNames() {
+    return new org.ehcworkflow.process.StepInputNames(StepInputs.NAMES);
+  }
+
   @Bean
   TaskNotices taskNotices(Notifications notifications, NotificationProperties properties) {
     return new TaskNotices(notifications, properties);

@@ -123,6 +123,10 @@ class TwoNodesOnPostgresIT {
     ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
         .as("timers first, the most overdue first").isTrue();
+    assertThat(count("select count(*) from act_hi_actinst where act_id_ like 'Task_Record%Breach'"))
+        .as("breach steps ran").isPositive();
+    assertThat(count("select count(*) from act_hi_varinst where name_ in ('template', 'recipients', 'timeLimit')"))
+        .as("their inputs left no history (LeanHistory)").isZero();
     assertThat(settings.getCustomHistoryEventHandlers()).as("no history event published to Spring for nobody")
         .noneMatch(org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler.class::isInstance);
     assertThat(java.util.stream.Stream.concat(settings.getCustomPreBPMNParseListeners().stream(),
