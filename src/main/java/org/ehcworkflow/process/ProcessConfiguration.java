@@ -1,6 +1,8 @@
 package org.ehcworkflow.process;
 
 import java.time.Clock;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +22,9 @@ class ProcessConfiguration {
    * without the steps' input values ({@code ehc.history.step-inputs=true} keeps them).
    */
   @Bean
-  LeanHistory leanHistory(@org.springframework.beans.factory.annotation.Value("${ehc.history.variable-details:false}")
-      boolean variableDetails, @org.springframework.beans.factory.annotation.Value("${ehc.history.step-inputs:false}")
-      boolean keepStepInputs, StepInputNames stepInputs) {
-    return new LeanHistory(variableDetails, keepStepInputs ? java.util.Set.of() : stepInputs.names());
+  LeanHistory leanHistory(@Value("${ehc.history.variable-details:false}") boolean variableDetails,
+      @Value("${ehc.history.step-inputs:false}") boolean keepStepInputs, StepInputNames stepInputs) {
+    return new LeanHistory(variableDetails, keepStepInputs ? Set.of() : stepInputs.names());
   }
 
   /** The project's indexes on the engine's tables (Tasklist's sort, the job acquisition), once it has made them. */

@@ -1,5 +1,6 @@
 package org.ehcworkflow.steps;
 
+import java.util.Set;
 import org.ehcworkflow.process.ProcessVariable;
 
 /**
@@ -34,7 +35,7 @@ public final class StepInputs {
       ProcessVariable.of("outcome", String.class, "CaseStatus the step closes the case with");
 
   /** Every name above. */
-  public static final java.util.Set<String> NAMES = java.util.Set.of(TEMPLATE.name(), RECIPIENTS.name(),
+  public static final Set<String> NAMES = Set.of(TEMPLATE.name(), RECIPIENTS.name(),
       DEADLINE.name(), STARTS_TIME_LIMITS.name(), INCLUDES.name(), RESPOND_BY_LINK.name(), DOCUMENT_TYPE.name(),
       TIME_LIMIT.name(), SCOPE.name(), OUTCOME.name());
 }

@@ -17,6 +17,7 @@ import org.ehcworkflow.notification.NotificationDispatcher;
 import org.ehcworkflow.notification.NotificationProperties;
 import org.ehcworkflow.notification.Notifications;
 import org.ehcworkflow.process.EngineClock;
+import org.ehcworkflow.process.StepInputNames;
 import org.ehcworkflow.reporting.DeadlineLedger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +45,8 @@ class StepsConfiguration {
 
   /** The steps' input parameters: constants of the models, which the kernel's {@code LeanHistory} keeps out of history. */
   @Bean
-  org.ehcworkflow.process.StepInputNames stepInputNames() {
-    return new org.ehcworkflow.process.StepInputNames(StepInputs.NAMES);
+  StepInputNames stepInputNames() {
+    return new StepInputNames(StepInputs.NAMES);
   }
 
   @Bean

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Prints figures, asserts nothing: {@code mvn -Pbenchmark test -Dtest=TimerStormBenchmark
  * [-Dbenchmark.storm=3000]}. A go-live storm: an overdue register of N plans is imported with the job executor
- * stopped, so every review's jobs (its start, its breach timer due at once, the steps that follow) wait together;
+ * stopped, so every review's timers (time to prepare it, then its reminder and breach, all overdue) fire together;
  * then the job executor is started and the time until no job is due is measured. Three storms in one run: Camunda's
  * defaults (the naive baseline), the tuned settings, and the tuned settings on two nodes sharing the database.
  */
