@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.management.Metrics;
 import org.ehcworkflow.integration.OverdueRegisters;
 import org.ehcworkflow.integration.TestPostgres;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
@@ -59,6 +60,9 @@ class TimerStormBenchmark {
       + "date, the acquisition's indexes)",
       Integer.getInteger("benchmark.jobs-per-acquisition", 24), Integer.getInteger("benchmark.threads", 8), true);
 
+  /** {@code -Dbenchmark.backoff-ms}: the tuned nodes' acquisition backoff after lock conflicts; 0 (off) unless set. */
+  static final int BACKOFF_MILLIS = Integer.getInteger("benchmark.backoff-ms", 0);
+
   @Test
   void drainATimerStorm() throws Exception {
     int plans = Integer.getInteger("benchmark.storm", 3000);
@@ -95,6 +99,10 @@ class TimerStormBenchmark {
     long imported = registerImport.importCsv(OverdueRegisters.csv(prefix, plans).toString()).imported();
     long due = dueJobs();
     executor.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
+    // Camunda's acquisition backoff after lock conflicts with another node (0, Camunda's default, is off); tuned only.
+    int backoff = settings.byDueDate() ? BACKOFF_MILLIS : 0;
+    executor.setBackoffTimeInMillis(backoff);
+    executor.setMaxBackoff(backoff * 8L);
     pool.setMaxPoolSize(Math.max(settings.threads(), 10));
     pool.setCorePoolSize(settings.threads());
     configuration.setJobExecutorAcquireByDueDate(settings.byDueDate());
@@ -111,6 +119,8 @@ class TimerStormBenchmark {
         List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
             "--camunda.bpm.job-execution.queue-capacity=64", "--camunda.bpm.job-execution.wait-time-in-millis=200",
             "--camunda.bpm.job-execution.max-wait=500",
+            "--camunda.bpm.job-execution.backoff-time-in-millis=" + backoff,
+            "--camunda.bpm.job-execution.max-backoff=" + backoff * 8L,
             "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + settings.jobsPerAcquisition(),
             "--camunda.bpm.job-execution.core-pool-size=" + settings.threads(),
             "--camunda.bpm.job-execution.max-pool-size=" + Math.max(settings.threads(), 10),
@@ -138,6 +148,15 @@ class TimerStormBenchmark {
         + "plan) in %.1f s: %.0f jobs/s, %.0f plans/s%n", prefix, settings.name(), secondNode ? ", two nodes" : "",
         imported, due, executed, ((Number) window.get("timers")).longValue(), (double) executed / plans, seconds,
         executed / seconds, plans / seconds);
+    // Camunda's own acquisition metrics of this node for the storm: a failure is a job it selected but could not lock
+    // because another node had locked it first.
+    engine.getManagementService().reportDbMetricsNow();
+    long acquired = metric(Metrics.JOB_ACQUIRED_SUCCESS);
+    long conflicts = metric(Metrics.JOB_ACQUIRED_FAILURE);
+    System.out.printf("benchmark:   node A's acquisition: %s %d, %s %d%n", Metrics.JOB_ACQUIRED_SUCCESS,
+        acquired - acquiredBefore, Metrics.JOB_ACQUIRED_FAILURE, conflicts - conflictsBefore);
+    acquiredBefore = acquired;
+    conflictsBefore = conflicts;
     Statements.print(jdbc, executed, "job");
     return new Drain(executed / seconds, plans / seconds);
   }
@@ -154,6 +173,13 @@ class TimerStormBenchmark {
     tables.stream().limit(12).forEach(t -> System.out.printf("benchmark:   %-28s %9d rows (%5.1f per plan) %7.0f "
         + "bytes per plan%n", t.get("relname"), ((Number) t.get("row_count")).longValue(),
         ((Number) t.get("row_count")).doubleValue() / plans, ((Number) t.get("bytes")).doubleValue() / plans));
+  }
+
+  private long acquiredBefore;
+  private long conflictsBefore;
+
+  private long metric(String name) {
+    return engine.getManagementService().createMetricsQuery().name(name).sum();
   }
 
   private long dueJobs() {
