@@ -3,6 +3,7 @@ package org.ehcworkflow.onboarding;
 import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.ehcworkflow.annualreview.AnnualReviews;
 import org.ehcworkflow.plan.PlanRegister;
 import org.ehcworkflow.sen2.Sen2Intake;
@@ -29,7 +30,7 @@ class OnboardingConfiguration {
       ProcessEngineConfigurationImpl engine,
       @Value("${ehc.onboarding.analyze-after-plans:1000}") int analyzeAfterPlans) {
     return new RegisterCsvImport(register, reviews, runtime, new TransactionTemplate(transactions), sen2,
-        new PlannerStatistics(jdbc, "postgres".equals(engine.getDatabaseType()), analyzeAfterPlans));
+        new PlannerStatistics(jdbc, DbSqlSessionFactory.POSTGRES.equals(engine.getDatabaseType()), analyzeAfterPlans));
   }
 
   /** One import at a time per node: a council onboards one register, and the job executor does the rest. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,8 @@ public class EngineTableIndexes extends AbstractProcessEnginePlugin {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
         .getProcessEngineConfiguration();
     Map<String, String> indexes = new LinkedHashMap<>();
-    indexes.put(TASK_DUE_DATE, "create index if not exists " + TASK_DUE_DATE + " on act_ru_task (due_date_)");
-    indexes.putAll(jobAcquisition("postgres".equals(configuration.getDatabaseType()),
+    indexes.put(TASK_DUE_DATE, taskDueDate());
+    indexes.putAll(jobAcquisition(DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType()),
         configuration.isJobExecutorPreferTimerJobs(), configuration.isJobExecutorAcquireByDueDate()));
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
@@ -64,6 +65,11 @@ public class EngineTableIndexes extends AbstractProcessEnginePlugin {
     } catch (SQLException e) {
       LOG.warn("Indexes on the engine's tables not created: no connection ({})", e.getClass().getSimpleName());
     }
+  }
+
+  /** The statement creating {@link #TASK_DUE_DATE}, the index every Tasklist filter's sort needs. */
+  public static String taskDueDate() {
+    return "create index if not exists " + TASK_DUE_DATE + " on act_ru_task (due_date_)";
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.ehcworkflow.benchmark;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -113,7 +115,7 @@ class TimerStormBenchmark {
       EngineTableIndexes.jobAcquisition(true, true, true).values().forEach(jdbc::execute);
     }
     jdbc.execute("analyze act_ru_job");
-    java.sql.Timestamp gathered = java.sql.Timestamp.from(EngineClock.instant());
+    Timestamp gathered = Timestamp.from(EngineClock.instant());
     Statements.reset(jdbc);
     SecondNode other = secondNode ? SecondNode.start(databaseUrl, Path.of("target", "storm-node-b.log"),
         List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
@@ -138,7 +140,7 @@ class TimerStormBenchmark {
     }
     // The drain rate from the job log: the storm's successful jobs over the time from its first to its last, so a
     // node that started a moment before the other does not skew it.
-    java.util.Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
+    Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
         + "count(*) filter (where job_def_type_ like 'timer%') as timers, "
         + "extract(epoch from max(timestamp_) - min(timestamp_)) as seconds from act_hi_job_log "
         + "where job_state_ = 2 and timestamp_ >= ?", gathered);
@@ -164,7 +166,7 @@ class TimerStormBenchmark {
   /** What the storms left in the database: rows and bytes per plan of the largest tables, and in all. */
   private void printSize(int plans) {
     jdbc.execute("analyze");
-    List<java.util.Map<String, Object>> tables = jdbc.queryForList("select relname, n_live_tup as row_count, "
+    List<Map<String, Object>> tables = jdbc.queryForList("select relname, n_live_tup as row_count, "
         + "pg_total_relation_size(relid) as bytes from pg_stat_user_tables order by bytes desc");
     long total = tables.stream().mapToLong(t -> ((Number) t.get("bytes")).longValue()).sum();
     System.out.printf("benchmark: database after %d plans: %d MiB, %.0f bytes per plan (PostgreSQL fsync %s, "
@@ -184,7 +186,7 @@ class TimerStormBenchmark {
 
   private long dueJobs() {
     Long count = jdbc.queryForObject("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) "
-        + "and retries_ > 0 and suspension_state_ = 1", Long.class, java.sql.Timestamp.from(EngineClock.instant()));
+        + "and retries_ > 0 and suspension_state_ = 1", Long.class, Timestamp.from(EngineClock.instant()));
     return count == null ? 0 : count;
   }
 

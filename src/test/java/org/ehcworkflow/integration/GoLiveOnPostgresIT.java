@@ -83,8 +83,8 @@ class GoLiveOnPostgresIT {
     assertThat((List<Map<String, Object>>) done.get("invalid")).extracting(p -> p.get("line"))
         .containsExactly(PLANS + 2, PLANS + 3);
     assertThat(countRunningReviews()).as("one review each, none started twice").isEqualTo(PLANS);
-    assertThat(jdbc.queryForObject("select last_analyze from pg_stat_user_tables where relname = 'ehc_plan'",
-        java.sql.Timestamp.class)).as("planner statistics refreshed after the load").isNotNull();
+    assertThat(TestPostgres.lastAnalyzed(jdbc, "ehc_plan")).as("planner statistics refreshed after the load")
+        .isNotNull();
 
     await(() -> count("select count(*) from case_breach where time_limit = 'ANNUAL_REVIEW'") == PLANS,
         Duration.ofMinutes(5));

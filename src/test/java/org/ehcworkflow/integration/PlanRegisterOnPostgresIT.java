@@ -104,14 +104,15 @@ class PlanRegisterOnPostgresIT {
     assertThat(runningReviewsDue()).isEqualTo(expectedRunning);
     assertThat(waitingCycles()).isEqualTo(expectedWaiting);
     // A load of thousands of plans leaves the planner statistics as they are after it, not as before it.
-    java.sql.Timestamp analysed = lastAnalyzed("act_ru_variable");
+    java.sql.Timestamp analysed = TestPostgres.lastAnalyzed(jdbc, "act_ru_variable");
     assertThat(analysed).as("the engine's tables analysed after the load").isNotNull();
-    assertThat(lastAnalyzed("ehc_plan")).isNotNull();
+    assertThat(TestPostgres.lastAnalyzed(jdbc, "ehc_plan")).isNotNull();
     assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = 'ehc_plan'", Float.class))
         .isGreaterThanOrEqualTo(PLANS);
 
     RegisterCsvImport.Report second = csvImport.importCsv(csv.toString());
-    assertThat(lastAnalyzed("act_ru_variable")).as("a load that entered nothing leaves them").isEqualTo(analysed);
+    assertThat(TestPostgres.lastAnalyzed(jdbc, "act_ru_variable")).as("a load that entered nothing leaves them")
+        .isEqualTo(analysed);
     assertThat(second.imported()).isZero();
     assertThat(second.unchanged()).isEqualTo(PLANS);
     assertThat(runningReviewsDue()).as("nothing changed").isEqualTo(expectedRunning);
@@ -168,12 +169,6 @@ class PlanRegisterOnPostgresIT {
 
   private Job batchJob() {
     return management.createJobQuery().processDefinitionKey("ehc-review-cycle-starts").messages().singleResult();
-  }
-
-  /** When the table was last analysed by a command (autovacuum's own runs are counted apart). */
-  private java.sql.Timestamp lastAnalyzed(String table) {
-    return jdbc.queryForObject("select last_analyze from pg_stat_user_tables where relname = ?",
-        java.sql.Timestamp.class, table);
   }
 
   private Map<String, String> waitingCycles() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -91,5 +92,11 @@ public final class TestPostgres {
       throw new IllegalStateException("test database " + database + " could not be created", e);
     }
     return server.getJdbcUrl("postgres", database);
+  }
+
+  /** When the table was last analysed by a command such as {@code ANALYZE} (autovacuum's runs are counted apart). */
+  public static Timestamp lastAnalyzed(JdbcTemplate jdbc, String table) {
+    return jdbc.queryForObject("select last_analyze from pg_stat_user_tables where relname = ?",
+        Timestamp.class, table);
   }
 }
