@@ -147,6 +147,7 @@ class OpenCasesBenchmark {
     try {
       List<Future<?>> running = new ArrayList<>();
       Statements.reset(jdbc);
+      CpuTime.Span cpu = CpuTime.start(jdbc, 0);
       long start = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         int share = cases / clients + (c < cases % clients ? 1 : 0);
@@ -162,6 +163,7 @@ class OpenCasesBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("benchmark: opened %d cases from %d client(s) in %.1f s: %.0f cases/s%n", cases, clients,
           seconds, cases / seconds);
+      cpu.stop().print(cases, "case");
       Statements.print(jdbc, cases, "case");
       return cases / seconds;
     } finally {

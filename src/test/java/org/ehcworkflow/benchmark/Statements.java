@@ -36,7 +36,7 @@ final class Statements {
         ((Number) all.get("time")).doubleValue() / units, ((Number) all.get("calls")).doubleValue() / units, unit);
     List<Map<String, Object>> top = jdbc.queryForList("select calls, total_exec_time, "
         + "left(regexp_replace(query, '\\s+', ' ', 'g'), 150) as query from pg_stat_statements where "
-        + THIS_DATABASE + " order by total_exec_time desc limit 15");
+        + THIS_DATABASE + " order by total_exec_time desc limit " + Integer.getInteger("benchmark.statements-top", 15));
     top.forEach(r -> System.out.printf("benchmark:   %6.2f calls %6.3f ms per %s: %s%n",
         ((Number) r.get("calls")).doubleValue() / units, ((Number) r.get("total_exec_time")).doubleValue() / units,
         unit, r.get("query")));

@@ -129,12 +129,14 @@ class TimerStormBenchmark {
             "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=" + settings.byDueDate(),
             "--camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs=" + settings.byDueDate()),
         Duration.ofMinutes(3)) : null;
+    CpuTime.Span cpu = CpuTime.start(jdbc, other == null ? 0 : other.pid());
     executor.start();
     // Polled twice a second: the count reads the job table, and at ten a second it was a tenth of PostgreSQL's time
     // in the storm. The rate does not depend on it: it is read from the job log below.
     while (dueJobs() > 0) {
       Thread.sleep(500);
     }
+    CpuTime.Used used = cpu.stop();
     if (other != null) {
       other.kill();
     }
@@ -159,6 +161,7 @@ class TimerStormBenchmark {
         acquired - acquiredBefore, Metrics.JOB_ACQUIRED_FAILURE, conflicts - conflictsBefore);
     acquiredBefore = acquired;
     conflictsBefore = conflicts;
+    used.print(executed, "job");
     Statements.print(jdbc, executed, "job");
     return new Drain(executed / seconds, plans / seconds);
   }

@@ -52,6 +52,11 @@ public final class SecondNode implements AutoCloseable {
     return node;
   }
 
+  /** The node's process id, to read its CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Dies at once, as {@code kill -9}: no shutdown, its locks left to run out. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
