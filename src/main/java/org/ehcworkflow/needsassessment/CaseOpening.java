@@ -25,16 +25,16 @@ public class CaseOpening {
     this.caseFile = caseFile;
   }
 
-  /**
-   * Validates and refuses a case reference already in use before starting, so the API can answer 400 with
-   * every problem and 409 for a duplicate; {@link OpenCaseListener} checks the same again as the authority for
-   * every route.
-   */
   /** A second request for a case reference already open: 409, whichever route it came by. */
   static Refusal alreadyOpen(String caseReference) {
     return Refusal.conflict("caseReference " + caseReference + " is already open: a request is recorded once");
   }
 
+  /**
+   * Validates and refuses a case reference already in use before starting, so the API can answer 400 with
+   * every problem and 409 for a duplicate; {@link OpenCaseListener} checks the same again as the authority for
+   * every route.
+   */
   @Transactional
   public ProcessInstance open(Map<String, Object> variables, String caseReference, ChildDetails child) {
     CaseRequest request = CaseRequestValidator.validate(variables, caseReference, EngineClock.today());

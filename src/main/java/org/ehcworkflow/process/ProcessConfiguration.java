@@ -27,6 +27,12 @@ class ProcessConfiguration {
     return new LeanHistory(variableDetails, keepStepInputs ? Set.of() : stepInputs.names());
   }
 
+  /** PostgreSQL: a JDBC batch of inserts into one table sent as one multi-row insert. */
+  @Bean
+  static BatchedInserts batchedInserts() {
+    return new BatchedInserts();
+  }
+
   /** The project's indexes on the engine's tables (Tasklist's sort, the job acquisition), once it has made them. */
   @Bean
   EngineTableIndexes engineTableIndexes() {

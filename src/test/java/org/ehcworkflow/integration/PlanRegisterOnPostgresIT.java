@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -53,6 +54,27 @@ class PlanRegisterOnPostgresIT {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired TestRestTemplate rest;
+
+  /**
+   * The driver sends a batch of {@code insert ... values} as one multi-row insert ({@code BatchedInserts}): its row
+   * counts are then unknown. The register's own batch, {@code insert ... select ... where not exists}, is not
+   * rewritten, so its counts still say which plans were new (a second import enters none).
+   */
+  @Test
+  void aBatchOfInsertsGoesAsOneStatementWhileTheRegistersCountsOfNewPlansStayExact() {
+    jdbc.execute("create table batch_probe (id int primary key)");
+    try {
+      assertThat(jdbc.batchUpdate("insert into batch_probe (id) values (?)",
+          List.of(new Object[] {1}, new Object[] {2}, new Object[] {3}, new Object[] {4})))
+          .containsOnly(Statement.SUCCESS_NO_INFO);
+      assertThat(jdbc.batchUpdate("insert into batch_probe (id) select ? where not exists "
+          + "(select 1 from batch_probe where id = ?)", List.of(new Object[] {4, 4}, new Object[] {5, 5})))
+          .containsExactly(0, 1);
+      assertThat(jdbc.queryForObject("select count(*) from batch_probe", Integer.class)).isEqualTo(5);
+    } finally {
+      jdbc.execute("drop table batch_probe");
+    }
+  }
 
   @Test
   void aRegisterOfTenThousandPlansGetsOneReviewCycleEachStartedNowOrOnItsDayAndImportsOnce() {
