@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,33 +23,45 @@ final class CpuTime {
 
   private static final Path PROC = Path.of("/proc");
   private static final long TICKS_PER_SECOND = ticksPerSecond();
+  private static final boolean BY_THREAD = Boolean.getBoolean("benchmark.cpu-by-thread");
 
   private CpuTime() {
   }
 
   /** A measurement under way; {@code otherJvm} is a second node's process id, or 0 when there is none. */
   record Span(long postmaster, long otherJvm, long startNanos, double jvm, double postgres, double other,
-      double machineBusy, double machineAll) {
+      double machineBusy, double machineAll, Map<String, Map<String, Double>> byThread) {
 
     /** Ends the span (before a second node is stopped: its CPU is read while it runs). */
     Used stop() {
       Span end = sample(postmaster, otherJvm, startNanos);
       double all = end.machineAll - machineAll;
+      Map<String, Map<String, Double>> used = new LinkedHashMap<>();
+      end.byThread.forEach((process, groups) -> used.put(process, minus(groups, byThread.getOrDefault(process,
+          Map.of()))));
       return new Used(otherJvm != 0, (System.nanoTime() - startNanos) / 1e9, end.jvm - jvm, end.other - other,
-          end.postgres - postgres, all <= 0 ? 0 : (end.machineBusy - machineBusy) / all);
+          end.postgres - postgres, all <= 0 ? 0 : (end.machineBusy - machineBusy) / all, used);
     }
   }
 
   /** The CPU seconds each used over a span of {@code wall} seconds, and the share of the machine's cores busy. */
-  record Used(boolean withOtherJvm, double wall, double jvm, double other, double postgres, double busyShare) {
+  record Used(boolean withOtherJvm, double wall, double jvm, double other, double postgres, double busyShare,
+      Map<String, Map<String, Double>> byThread) {
 
-    /** Prints each process's CPU per unit of work and the machine's cores busy over the span. */
+    /**
+     * Prints each process's CPU per unit of work and the machine's cores busy over the span; with
+     * {@code -Dbenchmark.cpu-by-thread=true}, each process's CPU seconds by kind of thread too.
+     */
     void print(long units, String unit) {
       int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf("benchmark:   CPU per %s: this JVM %.2f ms, %sPostgreSQL %.2f ms; the machine's %d cores "
           + "%.0f%% busy over %.1f s (%.2f cores)%n", unit, 1000 * jvm / units,
           withOtherJvm ? String.format("the second node %.2f ms, ", 1000 * other / units) : "",
           1000 * postgres / units, cores, 100 * busyShare, wall, cores * busyShare);
+      byThread.forEach((process, groups) -> System.out.printf("benchmark:     %s, CPU seconds by thread: %s%n",
+          process, groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .limit(8).map(g -> String.format("%s %.1f", g.getKey(), g.getValue()))
+              .collect(Collectors.joining(", "))));
     }
   }
 
@@ -61,8 +77,76 @@ final class CpuTime {
 
   private static Span sample(long postmaster, long otherJvm, long startNanos) {
     long[] machine = machineTicks();
+    Map<String, Map<String, Double>> byThread = new LinkedHashMap<>();
+    if (BY_THREAD) {
+      byThread.put("this JVM", threads(ProcessHandle.current().pid()));
+      if (otherJvm != 0) {
+        byThread.put("the second node", threads(otherJvm));
+      }
+      if (postmaster != 0) {
+        byThread.put("PostgreSQL", postgresProcesses(postmaster));
+      }
+    }
     return new Span(postmaster, otherJvm, startNanos, seconds(ProcessHandle.current().pid(), false),
-        postgresSeconds(postmaster), otherJvm == 0 ? 0 : seconds(otherJvm, true), machine[0], machine[1]);
+        postgresSeconds(postmaster), otherJvm == 0 ? 0 : seconds(otherJvm, true), machine[0], machine[1], byThread);
+  }
+
+  /** A process's threads' CPU seconds, by their name without its number (a pool's threads together). */
+  private static Map<String, Double> threads(long pid) {
+    Map<String, Double> groups = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(PROC.resolve(pid + "/task"))) {
+      tasks.forEach(task -> {
+        try {
+          String line = Files.readString(task.resolve("stat"));
+          String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
+              .replaceAll("[#\\-]?[0-9]+$", "").replaceAll("[0-9]+", "#");
+          List<String> fields = List.of(line.substring(line.lastIndexOf(')') + 2).trim().split(" "));
+          groups.merge(name, ticks(fields, false), Double::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile: its time stays in the process's total
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return groups;
+  }
+
+  /**
+   * PostgreSQL's CPU seconds by process: its backends, each background process by its title, and what the server
+   * has reaped (autovacuum workers and backends that ended).
+   */
+  private static Map<String, Double> postgresProcesses(long postmaster) {
+    Map<String, Double> groups = new TreeMap<>();
+    List<String> server = statOrNull(postmaster);
+    if (server != null) {
+      groups.put("server", ticks(server, false));
+      groups.put("reaped (autovacuum workers, ended backends)", ticks(server, true) - ticks(server, false));
+    }
+    childrenOf(postmaster).forEach((process, fields) -> groups.merge(title(process), ticks(fields, false),
+        Double::sum));
+    return groups;
+  }
+
+  /** A PostgreSQL process's kind from its title: "backends" for a connection's, else what it is. */
+  private static String title(Path process) {
+    try {
+      String title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').trim();
+      if (title.startsWith("postgres: ")) {
+        title = title.substring("postgres: ".length());
+      }
+      return title.contains("autovacuum worker") ? "autovacuum workers"
+          : title.matches(".*(idle|SELECT|INSERT|UPDATE|DELETE|COMMIT|BEGIN|in transaction|\\[local\\]).*")
+              || title.contains("127.0.0.1") ? "backends" : title;
+    } catch (IOException e) {
+      return "ended";
+    }
+  }
+
+  private static Map<String, Double> minus(Map<String, Double> end, Map<String, Double> start) {
+    Map<String, Double> used = new TreeMap<>();
+    end.forEach((name, seconds) -> used.put(name, seconds - start.getOrDefault(name, 0.0)));
+    return used;
   }
 
   /** The server's own CPU, that of the backends it has reaped, and that of those still running. */
@@ -70,17 +154,24 @@ final class CpuTime {
     if (postmaster == 0) {
       return 0;
     }
-    double total = seconds(postmaster, true);
+    return seconds(postmaster, true) + childrenOf(postmaster).values().stream()
+        .mapToDouble(fields -> ticks(fields, false)).sum();
+  }
+
+  /** The processes whose parent is that one, each with its {@code stat} fields. */
+  private static Map<Path, List<String>> childrenOf(long parent) {
+    Map<Path, List<String>> children = new LinkedHashMap<>();
     try (Stream<Path> entries = Files.list(PROC)) {
-      total += entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .mapToDouble(p -> {
-            List<String> fields = statOrNull(Long.parseLong(p.getFileName().toString()));
-            return fields != null && Long.parseLong(fields.get(1)) == postmaster ? ticks(fields, false) : 0;
-          }).sum();
+      entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+        List<String> fields = statOrNull(Long.parseLong(p.getFileName().toString()));
+        if (fields != null && Long.parseLong(fields.get(1)) == parent) {
+          children.put(p, fields);
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return total;
+    return children;
   }
 
   private static double seconds(long pid, boolean withReapedChildren) {
