@@ -58,10 +58,10 @@ final class CpuTime {
           + "%.0f%% busy over %.1f s (%.2f cores)%n", unit, 1000 * jvm / units,
           withOtherJvm ? String.format("the second node %.2f ms, ", 1000 * other / units) : "",
           1000 * postgres / units, cores, 100 * busyShare, wall, cores * busyShare);
-      byThread.forEach((process, groups) -> System.out.printf("benchmark:     %s, CPU seconds by thread: %s%n",
-          process, groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-              .limit(8).map(g -> String.format("%s %.1f", g.getKey(), g.getValue()))
-              .collect(Collectors.joining(", "))));
+      byThread.forEach((process, groups) -> System.out.printf(
+          "benchmark:     %s, CPU seconds by kind of thread or process: %s%n", process,
+          groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+              .map(g -> String.format("%s %.1f", g.getKey(), g.getValue())).collect(Collectors.joining(", "))));
     }
   }
 
