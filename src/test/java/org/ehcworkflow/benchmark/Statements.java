@@ -30,10 +30,11 @@ final class Statements {
     if (!ASKED) {
       return;
     }
-    Map<String, Object> all = jdbc.queryForMap("select sum(total_exec_time) as time, sum(calls) as calls "
-        + "from pg_stat_statements where " + THIS_DATABASE);
-    System.out.printf("benchmark:   PostgreSQL: %.2f ms and %.1f statements per %s%n",
-        ((Number) all.get("time")).doubleValue() / units, ((Number) all.get("calls")).doubleValue() / units, unit);
+    Map<String, Object> all = jdbc.queryForMap("select sum(total_exec_time) as time, sum(total_plan_time) as plan, "
+        + "sum(calls) as calls from pg_stat_statements where " + THIS_DATABASE);
+    System.out.printf("benchmark:   PostgreSQL: %.2f ms executing, %.2f ms planning and %.1f statements per %s%n",
+        ((Number) all.get("time")).doubleValue() / units, ((Number) all.get("plan")).doubleValue() / units,
+        ((Number) all.get("calls")).doubleValue() / units, unit);
     List<Map<String, Object>> top = jdbc.queryForList("select calls, total_exec_time, "
         + "left(regexp_replace(query, '\\s+', ' ', 'g'), 150) as query from pg_stat_statements where "
         + THIS_DATABASE + " order by total_exec_time desc limit " + Integer.getInteger("benchmark.statements-top", 15));

@@ -35,6 +35,7 @@ public final class TestPostgres {
     if (Boolean.getBoolean("benchmark.statements")) {
       // A benchmark asked where PostgreSQL's time goes: every statement's calls and time, read after the run.
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      builder.setServerConfig("pg_stat_statements.track_planning", "on");
     }
     EmbeddedPostgres started = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(started), "test-postgres-closer"));
