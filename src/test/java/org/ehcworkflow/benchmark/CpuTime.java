@@ -100,8 +100,7 @@ final class CpuTime {
           String line = Files.readString(task.resolve("stat"));
           String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
               .replaceAll("[#\\-]?[0-9]+$", "").replaceAll("[0-9]+", "#");
-          List<String> fields = List.of(line.substring(line.lastIndexOf(')') + 2).trim().split(" "));
-          groups.merge(name, ticks(fields, false), Double::sum);
+          groups.merge(name, ticks(fields(line), false), Double::sum);
         } catch (IOException e) {
           // the thread ended meanwhile: its time stays in the process's total
         }
@@ -199,11 +198,15 @@ final class CpuTime {
   /** The fields of {@code /proc/<pid>/stat} after the command's name (state first), or null once it has gone. */
   private static List<String> statOrNull(long pid) {
     try {
-      String line = Files.readString(PROC.resolve(pid + "/stat"));
-      return List.of(line.substring(line.lastIndexOf(')') + 2).trim().split(" "));
+      return fields(Files.readString(PROC.resolve(pid + "/stat")));
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** A {@code stat} line's fields after the command's name, which may itself hold spaces and parentheses. */
+  private static List<String> fields(String statLine) {
+    return List.of(statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" "));
   }
 
   /** The machine's busy ticks and all its ticks, summed over its cores, from {@code /proc/stat}. */

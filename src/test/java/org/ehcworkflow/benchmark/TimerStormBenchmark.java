@@ -55,14 +55,20 @@ class TimerStormBenchmark {
 
   /** How a node's job executor is set for a storm. */
   record Settings(String name, int jobsPerAcquisition, int threads, boolean byDueDate) {
+
+    /** Camunda's acquisition backoff after lock conflicts with another node: 0 (off, Camunda's default) but tuned. */
+    int backoffMillis() {
+      return byDueDate ? BACKOFF_MILLIS : 0;
+    }
   }
 
   static final Settings NAIVE = new Settings("Camunda defaults (3 jobs per acquisition, 3-10 threads, "
       + "acquired in no order, Camunda's indexes)", 3, 3, false);
-  static final Settings TUNED = new Settings("tuned (" + Integer.getInteger("benchmark.jobs-per-acquisition", 24)
-      + " jobs per acquisition, " + Integer.getInteger("benchmark.threads", 8) + " threads, timers first by due "
-      + "date, the acquisition's indexes)",
-      Integer.getInteger("benchmark.jobs-per-acquisition", 24), Integer.getInteger("benchmark.threads", 8), true);
+  private static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("benchmark.jobs-per-acquisition", 24);
+  private static final int TUNED_THREADS = Integer.getInteger("benchmark.threads", 8);
+  static final Settings TUNED = new Settings("tuned (" + TUNED_JOBS_PER_ACQUISITION + " jobs per acquisition, "
+      + TUNED_THREADS + " threads, timers first by due date, the acquisition's indexes)", TUNED_JOBS_PER_ACQUISITION,
+      TUNED_THREADS, true);
 
   /** {@code -Dbenchmark.backoff-ms}: the tuned nodes' acquisition backoff after lock conflicts; 0 (off) unless set. */
   static final int BACKOFF_MILLIS = Integer.getInteger("benchmark.backoff-ms", 0);
@@ -116,8 +122,7 @@ class TimerStormBenchmark {
     }
     long imported = registerImport.importCsv(OverdueRegisters.csv(prefix, plans).toString()).imported();
     executor.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
-    // Camunda's acquisition backoff after lock conflicts with another node (0, Camunda's default, is off); tuned only.
-    int backoff = settings.byDueDate() ? BACKOFF_MILLIS : 0;
+    int backoff = settings.backoffMillis();
     executor.setBackoffTimeInMillis(backoff);
     executor.setMaxBackoff(backoff * 8L);
     pool.setMaxPoolSize(Math.max(settings.threads(), 10));
@@ -180,7 +185,7 @@ class TimerStormBenchmark {
 
   /** Node B: a second JVM on the same database with these job executor settings, running until closed. */
   private SecondNode secondNode(Settings settings) throws Exception {
-    int backoff = settings.byDueDate() ? BACKOFF_MILLIS : 0;
+    int backoff = settings.backoffMillis();
     return SecondNode.start(databaseUrl, Path.of("target", "storm-node-b.log"),
         List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
             "--camunda.bpm.job-execution.queue-capacity=64", "--camunda.bpm.job-execution.wait-time-in-millis=200",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -126,7 +127,7 @@ class PlanRegisterOnPostgresIT {
     assertThat(runningReviewsDue()).isEqualTo(expectedRunning);
     assertThat(waitingCycles()).isEqualTo(expectedWaiting);
     // A load of thousands of plans leaves the planner statistics as they are after it, not as before it.
-    java.sql.Timestamp analysed = TestPostgres.lastAnalyzed(jdbc, "act_ru_variable");
+    Timestamp analysed = TestPostgres.lastAnalyzed(jdbc, "act_ru_variable");
     assertThat(analysed).as("the engine's tables analysed after the load").isNotNull();
     assertThat(TestPostgres.lastAnalyzed(jdbc, "ehc_plan")).isNotNull();
     assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = 'ehc_plan'", Float.class))

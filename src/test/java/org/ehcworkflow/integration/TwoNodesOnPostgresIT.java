@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.ehcworkflow.testing.SecondNode;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener;
+import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
+import org.ehcworkflow.testing.SecondNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -128,10 +131,10 @@ class TwoNodesOnPostgresIT {
     assertThat(count("select count(*) from act_hi_varinst where name_ in ('template', 'recipients', 'timeLimit')"))
         .as("their inputs left no history (LeanHistory)").isZero();
     assertThat(settings.getCustomHistoryEventHandlers()).as("no history event published to Spring for nobody")
-        .noneMatch(org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler.class::isInstance);
-    assertThat(java.util.stream.Stream.concat(settings.getCustomPreBPMNParseListeners().stream(),
+        .noneMatch(PublishHistoryEventHandler.class::isInstance);
+    assertThat(Stream.concat(settings.getCustomPreBPMNParseListeners().stream(),
         settings.getCustomPostBPMNParseListeners().stream())).as("no execution or task event published to Spring")
-        .noneMatch(org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener.class::isInstance);
+        .noneMatch(PublishDelegateParseListener.class::isInstance);
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_type_due_date'",
         String.class)).as("with the index for that order").contains("(type_ DESC, duedate_)");
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ehc_job_locked'",
