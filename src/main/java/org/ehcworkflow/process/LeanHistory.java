@@ -1,7 +1,5 @@
 package org.ehcworkflow.process;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,12 +39,8 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    handlers.add(new Lean());
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
-    }
-    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setCustomHistoryEventHandlers(
+        EngineExtensions.<HistoryEventHandler>first(new Lean(), configuration.getCustomHistoryEventHandlers()));
   }
 
   /**

@@ -27,6 +27,18 @@ class ProcessConfiguration {
     return new LeanHistory(variableDetails, keepStepInputs ? Set.of() : stepInputs.names());
   }
 
+  /** Deleting a job skips the incident lookup when its execution is known to have no incident. */
+  @Bean
+  FailedJobIncidents failedJobIncidents() {
+    return new FailedJobIncidents();
+  }
+
+  /** Each new row's id checked without first writing the row out as text for a refusal that almost never comes. */
+  @Bean
+  IdCheckWithoutText idCheckWithoutText() {
+    return new IdCheckWithoutText();
+  }
+
   /** PostgreSQL: a JDBC batch of inserts into one table sent as one multi-row insert. */
   @Bean
   static BatchedInserts batchedInserts() {

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +43,7 @@ class LeanHistoryTest {
   }
 
   private static History run(LeanHistory plugin) {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "history-" + System.nanoTime();
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setProcessEngineName(name);
-    if (plugin != null) {
-      configuration.setProcessEnginePlugins(List.of(plugin));
-    }
-    ProcessEngine engine = ((ProcessEngineConfigurationImpl) configuration).buildProcessEngine();
+    ProcessEngine engine = InMemoryEngines.withPlugins(plugin == null ? List.of() : List.of(plugin));
     try {
       engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", Bpmn.createExecutableProcess("p")
           .camundaHistoryTimeToLive(1).startEvent()
