@@ -1,5 +1,7 @@
 package org.ehcworkflow.process;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,8 +41,12 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
-    configuration.setCustomHistoryEventHandlers(
-        EngineExtensions.<HistoryEventHandler>first(new Lean(), configuration.getCustomHistoryEventHandlers()));
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    handlers.add(new Lean());
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    configuration.setCustomHistoryEventHandlers(handlers);
   }
 
   /**

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,25 @@ class FailedJobIncidentsTest {
     Outcome deleted = run(true, true, caseDeleted);
     assertThat(deleted.openIncidents).isZero();
     assertThat(deleted.incidents).hasSize(1).isEqualTo(run(false, true, caseDeleted).incidents);
+  }
+
+  @Test
+  void onlyCamundasOwnHandlerIsReplaced() {
+    ProcessEngine engine = InMemoryEngines.withPlugins(List.of(new FailedJobIncidents()));
+    try {
+      assertThat(InMemoryEngines.configurationOf(engine).getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE))
+          .isInstanceOf(FailedJobIncidents.Handler.class);
+    } finally {
+      engine.close();
+    }
+    ProcessEngine composite = InMemoryEngines.withPlugins(List.of(new FailedJobIncidents()),
+        configuration -> configuration.setCompositeIncidentHandlersEnabled(true));
+    try {
+      assertThat(InMemoryEngines.configurationOf(composite).getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE))
+          .as("Camunda's composite handlers stay as they are").isInstanceOf(CompositeIncidentHandler.class);
+    } finally {
+      composite.close();
+    }
   }
 
   record Outcome(long lookups, long openIncidents, List<String> incidents) {

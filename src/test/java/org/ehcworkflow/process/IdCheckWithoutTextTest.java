@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,27 @@ class IdCheckWithoutTextTest {
       assertThat(insert(engine, "ehc.example").asText).hasValue(1);
     } finally {
       engine.close();
+    }
+  }
+
+  @Test
+  void aCouncilsOwnEntityManagerStays() {
+    SessionFactory councils = new DbEntityManagerFactory(null) {
+    };
+    ProcessEngine engine = InMemoryEngines.withPlugins(List.of(new IdCheckWithoutText()),
+        configuration -> configuration.setCustomSessionFactories(List.of(councils)));
+    try {
+      assertThat(InMemoryEngines.configurationOf(engine).getSessionFactories().get(DbEntityManager.class))
+          .isSameAs(councils);
+    } finally {
+      engine.close();
+    }
+    ProcessEngine plain = engine(true);
+    try {
+      assertThat(InMemoryEngines.configurationOf(plain).getSessionFactories().get(DbEntityManager.class))
+          .isInstanceOf(IdCheckWithoutText.Factory.class);
+    } finally {
+      plain.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.ehcworkflow.process;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +16,12 @@ final class InMemoryEngines {
 
   /** A new engine with these plugins only (none: Camunda's own behaviour, for comparison). */
   static ProcessEngine withPlugins(List<ProcessEnginePlugin> plugins) {
+    return withPlugins(plugins, configuration -> { });
+  }
+
+  /** A new engine with these plugins only, and the test's own settings. */
+  static ProcessEngine withPlugins(List<ProcessEnginePlugin> plugins,
+      Consumer<ProcessEngineConfigurationImpl> settings) {
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     String name = "kernel-" + System.nanoTime();
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
@@ -22,6 +29,7 @@ final class InMemoryEngines {
     configuration.setJobExecutorActivate(false);
     configuration.setProcessEngineName(name);
     configuration.setProcessEnginePlugins(plugins);
+    settings.accept(configuration);
     return ((ProcessEngineConfigurationImpl) configuration).buildProcessEngine();
   }
 
