@@ -39,6 +39,12 @@ class ProcessConfiguration {
     return new IdCheckWithoutText();
   }
 
+  /** A job's definition read from the database only for what can change (its suspension, its priority). */
+  @Bean
+  SettledJobDefinitions settledJobDefinitions() {
+    return new SettledJobDefinitions();
+  }
+
   /** PostgreSQL: a JDBC batch of inserts into one table sent as one multi-row insert. */
   @Bean
   static BatchedInserts batchedInserts() {

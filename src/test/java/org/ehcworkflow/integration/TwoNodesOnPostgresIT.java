@@ -14,12 +14,14 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener;
 import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.ehcworkflow.process.FailedJobIncidents;
 import org.ehcworkflow.process.IdCheckWithoutText;
+import org.ehcworkflow.process.SettledJobDefinitions;
 import org.ehcworkflow.testing.SecondNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,8 @@ class TwoNodesOnPostgresIT {
         .as("a deleted job's incident lookup skipped when none can exist").isInstanceOf(FailedJobIncidents.Handler.class);
     assertThat(settings.getSessionFactories().get(DbEntityManager.class))
         .as("new rows not written out as text").isInstanceOf(IdCheckWithoutText.Factory.class);
+    assertThat(settings.getSessionFactories().get(PersistenceSession.class))
+        .as("a job's settled definition not read again").isInstanceOf(SettledJobDefinitions.Factory.class);
     assertThat(settings.getCustomHistoryEventHandlers()).as("no history event published to Spring for nobody")
         .noneMatch(PublishHistoryEventHandler.class::isInstance);
     assertThat(Stream.concat(settings.getCustomPreBPMNParseListeners().stream(),

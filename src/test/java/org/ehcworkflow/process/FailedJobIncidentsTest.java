@@ -3,10 +3,6 @@ package org.ehcworkflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -145,21 +141,6 @@ class FailedJobIncidentsTest {
 
   /** How often the database ran the engine's lookup of incidents by configuration. */
   private static long lookups(ProcessEngineConfigurationImpl configuration) {
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("SET QUERY_STATISTICS TRUE");
-      long count = 0;
-      try (ResultSet rows = statement.executeQuery(
-          "select SQL_STATEMENT, EXECUTION_COUNT from INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-        while (rows.next()) {
-          if (rows.getString(1).replaceAll("\\s+", " ").contains(INCIDENT_LOOKUP)) {
-            count += rows.getLong(2);
-          }
-        }
-      }
-      return count;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return InMemoryEngines.executions(configuration, INCIDENT_LOOKUP);
   }
 }

@@ -1,5 +1,9 @@
 package org.ehcworkflow.process;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,5 +39,28 @@ final class InMemoryEngines {
 
   static ProcessEngineConfigurationImpl configurationOf(ProcessEngine engine) {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /**
+   * How often the engine's database has run statements containing this text (H2's query statistics, on from the
+   * first call: call it once before the steps counted).
+   */
+  static long executions(ProcessEngineConfigurationImpl configuration, String statementText) {
+    try (Connection connection = configuration.getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET QUERY_STATISTICS TRUE");
+      long count = 0;
+      try (ResultSet rows = statement.executeQuery(
+          "select SQL_STATEMENT, EXECUTION_COUNT from INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+        while (rows.next()) {
+          if (rows.getString(1).replaceAll("\\s+", " ").contains(statementText)) {
+            count += rows.getLong(2);
+          }
+        }
+      }
+      return count;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
