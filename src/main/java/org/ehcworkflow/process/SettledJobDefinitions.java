@@ -1,5 +1,6 @@
 package org.ehcworkflow.process;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -83,9 +84,13 @@ public class SettledJobDefinitions extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** What deployment settled about a job definition; what can change is read from the database when asked. */
+  /**
+   * What deployment settled about a job definition; what can change is read from the database when asked.
+   * Serializable, as a job is, and as the engine's own definition on it was.
+   */
   record Settled(String id, String processDefinitionId, String processDefinitionKey, String jobType,
-      String jobConfiguration, String activityId, String tenantId, String deploymentId) implements JobDefinition {
+      String jobConfiguration, String activityId, String tenantId, String deploymentId)
+      implements JobDefinition, Serializable {
 
     static Settled of(JobDefinitionEntity definition) {
       return new Settled(definition.getId(), definition.getProcessDefinitionId(),

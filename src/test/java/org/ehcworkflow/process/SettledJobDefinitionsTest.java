@@ -3,6 +3,10 @@ package org.ehcworkflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -89,6 +93,7 @@ class SettledJobDefinitionsTest {
     plugin.loaded(job);
     assertThat(job.known()).isEqualTo(SettledJobDefinitions.Settled.of(definition));
     assertThat(plugin.kept()).isEqualTo(1);
+    assertThat(serialized(job)).as("a job stays serializable, as with the engine's own definition on it").isPositive();
     assertThatThrownBy(() -> job.known().isSuspended()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("definition-1").hasMessageContaining("read in an engine command");
   }
@@ -112,6 +117,16 @@ class SettledJobDefinitionsTest {
     } finally {
       own.close();
     }
+  }
+
+  private static int serialized(Object job) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(job);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.size();
   }
 
   /** A job whose definition, as set on it, can be seen without asking the database. */
