@@ -1,12 +1,10 @@
 package org.ehcworkflow.process;
 
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
-import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.BitMaskUtil;
@@ -32,11 +30,8 @@ public class FailedJobIncidents extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Map<String, IncidentHandler> handlers = configuration.getIncidentHandlers();
-    IncidentHandler current = handlers.get(Incident.FAILED_JOB_HANDLER_TYPE);
-    if (current != null && current.getClass() == DefaultIncidentHandler.class) {
-      handlers.put(Incident.FAILED_JOB_HANDLER_TYPE, new Handler());
-    }
+    CamundasOwn.replace(configuration.getIncidentHandlers(), Incident.FAILED_JOB_HANDLER_TYPE,
+        DefaultIncidentHandler.class, current -> new Handler());
   }
 
   /** Whether the execution, as loaded in this command, is known to have no incident at all. */

@@ -1,6 +1,5 @@
 package org.ehcworkflow.process;
 
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
  * The engine's check of each new row's id, without writing out the row first.
@@ -27,11 +25,8 @@ public class IdCheckWithoutText extends AbstractProcessEnginePlugin {
   /** Takes the place of Camunda's own entity manager factory, and of nothing else (a council's own stays). */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
-    SessionFactory current = factories.get(DbEntityManager.class);
-    if (current != null && current.getClass() == DbEntityManagerFactory.class) {
-      factories.put(DbEntityManager.class, new Factory());
-    }
+    CamundasOwn.replace(configuration.getSessionFactories(), DbEntityManager.class, DbEntityManagerFactory.class,
+        current -> new Factory());
   }
 
   /** Whether the engine would refuse the id: missing, or the identifier reserved for "any". */

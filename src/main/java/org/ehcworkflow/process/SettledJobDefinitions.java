@@ -37,11 +37,8 @@ public class SettledJobDefinitions extends AbstractProcessEnginePlugin {
   /** Takes the place of Camunda's own persistence session factory, and of nothing else (a council's own stays). */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
-    SessionFactory current = factories.get(PersistenceSession.class);
-    if (current != null && current.getClass() == DbSqlPersistenceProviderFactory.class) {
-      factories.put(PersistenceSession.class, new Factory(current, this::loaded));
-    }
+    CamundasOwn.replace(configuration.getSessionFactories(), PersistenceSession.class,
+        DbSqlPersistenceProviderFactory.class, current -> new Factory(current, this::loaded));
   }
 
   /** How many job definitions are kept: each one read since the engine started. */

@@ -80,21 +80,13 @@ class FailedJobIncidentsTest {
 
   @Test
   void onlyCamundasOwnHandlerIsReplaced() {
-    ProcessEngine engine = InMemoryEngines.withPlugins(List.of(new FailedJobIncidents()));
-    try {
-      assertThat(InMemoryEngines.configurationOf(engine).getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE))
-          .isInstanceOf(FailedJobIncidents.Handler.class);
-    } finally {
-      engine.close();
-    }
-    ProcessEngine composite = InMemoryEngines.withPlugins(List.of(new FailedJobIncidents()),
-        configuration -> configuration.setCompositeIncidentHandlersEnabled(true));
-    try {
-      assertThat(InMemoryEngines.configurationOf(composite).getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE))
-          .as("Camunda's composite handlers stay as they are").isInstanceOf(CompositeIncidentHandler.class);
-    } finally {
-      composite.close();
-    }
+    assertThat(InMemoryEngines.partOf(List.of(new FailedJobIncidents()), configuration -> { },
+        configuration -> configuration.getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE)))
+        .isInstanceOf(FailedJobIncidents.Handler.class);
+    assertThat(InMemoryEngines.partOf(List.of(new FailedJobIncidents()),
+        configuration -> configuration.setCompositeIncidentHandlersEnabled(true),
+        configuration -> configuration.getIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE)))
+        .as("Camunda's composite handlers stay as they are").isInstanceOf(CompositeIncidentHandler.class);
   }
 
   record Outcome(long lookups, long openIncidents, List<String> incidents) {

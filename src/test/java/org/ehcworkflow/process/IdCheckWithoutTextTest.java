@@ -61,21 +61,12 @@ class IdCheckWithoutTextTest {
   void aCouncilsOwnEntityManagerStays() {
     SessionFactory councils = new DbEntityManagerFactory(null) {
     };
-    ProcessEngine engine = InMemoryEngines.withPlugins(List.of(new IdCheckWithoutText()),
-        configuration -> configuration.setCustomSessionFactories(List.of(councils)));
-    try {
-      assertThat(InMemoryEngines.configurationOf(engine).getSessionFactories().get(DbEntityManager.class))
-          .isSameAs(councils);
-    } finally {
-      engine.close();
-    }
-    ProcessEngine plain = engine(true);
-    try {
-      assertThat(InMemoryEngines.configurationOf(plain).getSessionFactories().get(DbEntityManager.class))
-          .isInstanceOf(IdCheckWithoutText.Factory.class);
-    } finally {
-      plain.close();
-    }
+    assertThat(InMemoryEngines.partOf(List.of(new IdCheckWithoutText()),
+        configuration -> configuration.setCustomSessionFactories(List.of(councils)),
+        configuration -> configuration.getSessionFactories().get(DbEntityManager.class))).isSameAs(councils);
+    assertThat(InMemoryEngines.partOf(List.of(new IdCheckWithoutText()), configuration -> { },
+        configuration -> configuration.getSessionFactories().get(DbEntityManager.class)))
+        .isInstanceOf(IdCheckWithoutText.Factory.class);
   }
 
   /** Inserts the row in a command that is then rolled back, before anything is flushed. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,6 +36,17 @@ final class InMemoryEngines {
     configuration.setProcessEnginePlugins(plugins);
     settings.accept(configuration);
     return ((ProcessEngineConfigurationImpl) configuration).buildProcessEngine();
+  }
+
+  /** What a new engine with these plugins and settings has made of its configuration; the engine is closed after. */
+  static Object partOf(List<ProcessEnginePlugin> plugins, Consumer<ProcessEngineConfigurationImpl> settings,
+      Function<ProcessEngineConfigurationImpl, ?> part) {
+    ProcessEngine engine = withPlugins(plugins, settings);
+    try {
+      return part.apply(configurationOf(engine));
+    } finally {
+      engine.close();
+    }
   }
 
   static ProcessEngineConfigurationImpl configurationOf(ProcessEngine engine) {

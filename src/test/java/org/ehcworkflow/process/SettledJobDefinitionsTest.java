@@ -100,23 +100,14 @@ class SettledJobDefinitionsTest {
 
   @Test
   void onlyCamundasOwnPersistenceIsWrapped() {
-    ProcessEngine engine = InMemoryEngines.withPlugins(List.of(new SettledJobDefinitions()));
-    try {
-      assertThat(InMemoryEngines.configurationOf(engine).getSessionFactories().get(PersistenceSession.class))
-          .isInstanceOf(SettledJobDefinitions.Factory.class);
-    } finally {
-      engine.close();
-    }
+    assertThat(InMemoryEngines.partOf(List.of(new SettledJobDefinitions()), configuration -> { },
+        configuration -> configuration.getSessionFactories().get(PersistenceSession.class)))
+        .isInstanceOf(SettledJobDefinitions.Factory.class);
     SessionFactory councils = new DbSqlPersistenceProviderFactory() {
     };
-    ProcessEngine own = InMemoryEngines.withPlugins(List.of(new SettledJobDefinitions()),
-        configuration -> configuration.setCustomSessionFactories(List.of(councils)));
-    try {
-      assertThat(InMemoryEngines.configurationOf(own).getSessionFactories().get(PersistenceSession.class))
-          .isSameAs(councils);
-    } finally {
-      own.close();
-    }
+    assertThat(InMemoryEngines.partOf(List.of(new SettledJobDefinitions()),
+        configuration -> configuration.setCustomSessionFactories(List.of(councils)),
+        configuration -> configuration.getSessionFactories().get(PersistenceSession.class))).isSameAs(councils);
   }
 
   private static int serialized(Object job) {
