@@ -204,8 +204,8 @@ class OpenCasesBenchmark {
     long database = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
     long registered = count("ehc_plan");
     System.out.printf("benchmark: after the import: %d plans in the register, database %d MiB (%.0f bytes per plan), "
-        + "heap used %d MiB%n", registered, database / (1024 * 1024), (double) database / registered,
-        Heap.usedMiB());
+        + "heap used %d MiB (%s)%n", registered, database / (1024 * 1024), (double) database / registered,
+        Heap.usedMiB(), Durability.of(jdbc));
 
     before = runtimeRows();
     start = System.nanoTime();

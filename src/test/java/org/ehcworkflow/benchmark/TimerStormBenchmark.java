@@ -206,9 +206,8 @@ class TimerStormBenchmark {
     List<Map<String, Object>> tables = jdbc.queryForList("select relname, n_live_tup as row_count, "
         + "pg_total_relation_size(relid) as bytes from pg_stat_user_tables order by bytes desc");
     long total = tables.stream().mapToLong(t -> ((Number) t.get("bytes")).longValue()).sum();
-    System.out.printf("benchmark: database after %d plans: %d MiB, %.0f bytes per plan (PostgreSQL fsync %s, "
-        + "synchronous_commit %s)%n", plans, total / (1024 * 1024), (double) total / plans,
-        jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class));
+    System.out.printf("benchmark: database after %d plans: %d MiB, %.0f bytes per plan (%s)%n", plans,
+        total / (1024 * 1024), (double) total / plans, Durability.of(jdbc));
     tables.stream().limit(12).forEach(t -> System.out.printf("benchmark:   %-28s %9d rows (%5.1f per plan) %7.0f "
         + "bytes per plan%n", t.get("relname"), ((Number) t.get("row_count")).longValue(),
         ((Number) t.get("row_count")).doubleValue() / plans, ((Number) t.get("bytes")).doubleValue() / plans));

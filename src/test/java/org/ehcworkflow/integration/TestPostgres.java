@@ -37,6 +37,18 @@ public final class TestPostgres {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
       builder.setServerConfig("pg_stat_statements.track_planning", "on");
     }
+    // PostgreSQL's own settings for a benchmark, -Dbenchmark.postgres=name=value,... The benchmark profile makes
+    // the server durable by default (the library starts it without fsync and with synchronous_commit off, which
+    // suits tests but not figures meant for a council's server).
+    for (String setting : System.getProperty("benchmark.postgres", "").split(",")) {
+      if (!setting.isBlank()) {
+        String[] nameValue = setting.split("=", 2);
+        if (nameValue.length != 2) {
+          throw new IllegalArgumentException("benchmark.postgres: '" + setting + "' is not name=value");
+        }
+        builder.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
+      }
+    }
     EmbeddedPostgres started = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(started), "test-postgres-closer"));
     return started;
