@@ -20,6 +20,7 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.audit.AuditTrail;
+import org.ehcworkflow.process.CheckedCaller;
 import org.ehcworkflow.process.InstanceTexts;
 import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.CurrentUser;
@@ -56,11 +57,13 @@ class CaseController {
   private final TaskService tasks;
   private final org.ehcworkflow.plan.PlanRegister register;
   private final InstanceTexts instanceTexts;
+  private final CheckedCaller checkedCaller;
 
   CaseController(CaseOpening opening, CaseFile caseFile, RuntimeService runtime, CurrentUser user, AuditTrail audit,
       Caseload caseload, org.ehcworkflow.plan.PlanRegister register, PartnerTeams teams, TaskService tasks,
-      InstanceTexts instanceTexts) {
+      InstanceTexts instanceTexts, CheckedCaller checkedCaller) {
     this.instanceTexts = instanceTexts;
+    this.checkedCaller = checkedCaller;
     this.teams = teams;
     this.tasks = tasks;
     this.caseload = caseload;
@@ -150,8 +153,10 @@ class CaseController {
       throw Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
     }
     audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
-    runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
-        .setVariable("withdrawalReason", withdrawal.reason().trim()).correlate();
+    // Coordinators hold no right to change a case's instance through the engine's REST API: the route has checked
+    // the reason and the open assessment, so the engine withdraws it with the application's rights.
+    checkedCaller.run(() -> runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
+        .setVariable("withdrawalReason", withdrawal.reason().trim()).correlateWithResult());
     return ResponseEntity.accepted().build();
   }
 

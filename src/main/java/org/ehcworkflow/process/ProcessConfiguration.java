@@ -2,6 +2,7 @@ package org.ehcworkflow.process;
 
 import java.time.Clock;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,6 +62,12 @@ class ProcessConfiguration {
   @Bean
   InstanceTexts instanceTexts(JdbcTemplate jdbc) {
     return new InstanceTexts(jdbc);
+  }
+
+  /** Engine work for a caller the API has checked, with the application's rights. */
+  @Bean
+  CheckedCaller checkedCaller(ProcessEngineConfigurationImpl engine) {
+    return new CheckedCaller(engine);
   }
 
   /** What a call activity passes to a step of its own process and gets back ({@code ${calledStepVariables}}). */

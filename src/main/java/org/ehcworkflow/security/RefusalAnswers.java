@@ -1,5 +1,6 @@
 package org.ehcworkflow.security;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.ehcworkflow.process.Refusal;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,16 @@ class RefusalAnswers {
           .body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.getStatus().getStatusCode()), e.getMessage()));
     }
     throw e;
+  }
+
+  /**
+   * The engine refused the caller a right the route needed: a 403 naming the right, not a 500. (A route that has
+   * checked its caller does the engine's part with the application's rights: {@code process.CheckedCaller}.)
+   */
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ProblemDetail> notAllowedByTheEngine(AuthorizationException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage()));
   }
 
   /** A refusal from a listener the engine called through an expression arrives wrapped in the engine's exception. */

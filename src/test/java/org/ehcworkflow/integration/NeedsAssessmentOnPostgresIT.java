@@ -361,6 +361,48 @@ class NeedsAssessmentOnPostgresIT {
     return rest.withBasicAuth(user, user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), Map.class);
   }
 
+  @Test
+  void aCoordinatorWithdrawsACaseThroughTheApiOnceAndBadRequestsChangeNothing() {
+    String received = LocalDate.now(ZoneId.of("Europe/London")).minusDays(3).toString();
+    ResponseEntity<Map> opened = post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
+        "requesterType", "PARENT", "caseReference", "IT-WD-1"));
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = (String) opened.getBody().get("processInstanceId");
+    awaitTask(id, "Task_DecideWhetherToAssess");
+
+    ResponseEntity<Map> noReason = post("/api/cases/IT-WD-1/withdrawal", "coordinator", Map.of("reason", " "));
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody().toString()).contains("reason");
+    assertThat(post("/api/cases/IT-NONE/withdrawal", "coordinator", Map.of("reason", "moved away"))
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("/api/cases/IT-WD-1/withdrawal", "manager", Map.of("reason", "moved away")).getStatusCode())
+        .as("coordinators withdraw cases").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).count()).as("nothing changed").isOne();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("withdrawalReason")
+        .count()).isZero();
+
+    // Coordinators hold no right to change a case's instance through the engine: the route withdraws it for them.
+    assertThat(post("/api/cases/IT-WD-1/withdrawal", "coordinator", Map.of("reason", " moved away ")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    awaitEnded(id);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("withdrawalReason")
+        .singleResult().getValue()).isEqualTo("moved away");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("EndEvent_Withdrawn")
+        .count()).isOne();
+    assertThat(readCase("IT-WD-1").get("status")).isEqualTo("WITHDRAWN");
+    ResponseEntity<Map> again = post("/api/cases/IT-WD-1/withdrawal", "coordinator", Map.of("reason", "moved away"));
+    assertThat(again.getStatusCode()).as("a second withdrawal").isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().toString()).contains("no open assessment");
+    // The engine's own REST API still refuses coordinators a change to the case's variables.
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String other = (String) post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
+        "requesterType", "PARENT", "caseReference", "IT-WD-2")).getBody().get("processInstanceId");
+    assertThat(rest.withBasicAuth("coordinator", "coordinator").exchange("/engine-rest/process-instance/" + other
+        + "/variables/withdrawalReason", HttpMethod.PUT, new HttpEntity<>(Map.of("value", "x", "type", "String"),
+        headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   private void complete(String instanceId, String activityId, Map<String, Object> variables) {
     Task task = awaitTask(instanceId, activityId);
     tasks.complete(task.getId(), variables);
