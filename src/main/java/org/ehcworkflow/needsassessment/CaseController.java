@@ -20,6 +20,8 @@ import org.ehcworkflow.calendar.TimeLimit;
 import org.ehcworkflow.casefile.CaseFile;
 import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.audit.AuditTrail;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.ehcworkflow.process.CheckedCaller;
 import org.ehcworkflow.process.InstanceTexts;
 import org.ehcworkflow.process.Refusal;
@@ -152,11 +154,17 @@ class CaseController {
     if (open == 0) {
       throw Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
     }
-    audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     // Coordinators hold no right to change a case's instance through the engine's REST API: the route has checked
     // the reason and the open assessment, so the engine withdraws it with the application's rights.
-    checkedCaller.run(() -> runtime.createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(caseReference)
-        .setVariable("withdrawalReason", withdrawal.reason().trim()).correlateWithResult());
+    try {
+      checkedCaller.run(() -> runtime.createMessageCorrelation("CaseWithdrawn")
+          .processInstanceBusinessKey(caseReference).setVariable("withdrawalReason", withdrawal.reason().trim())
+          .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+      // Another request withdrew it a moment ago (a second press of the button): this one changes nothing.
+      throw Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
+    }
+    audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     return ResponseEntity.accepted().build();
   }
 

@@ -401,6 +401,16 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(rest.withBasicAuth("coordinator", "coordinator").exchange("/engine-rest/process-instance/" + other
         + "/variables/withdrawalReason", HttpMethod.PUT, new HttpEntity<>(Map.of("value", "x", "type", "String"),
         headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // Two presses of the button at once: one withdrawal, one refusal, never a server error.
+    awaitTask(other, "Task_DecideWhetherToAssess");
+    List<java.util.concurrent.CompletableFuture<Integer>> presses = java.util.stream.IntStream.range(0, 2)
+        .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/api/cases/IT-WD-2/withdrawal",
+            "coordinator", Map.of("reason", "moved away")).getStatusCode().value())).toList();
+    assertThat(presses.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList())
+        .containsExactly(202, 409);
+    awaitEnded(other);
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where case_reference = 'IT-WD-2' "
+        + "and detail = 'case withdrawn'", Integer.class)).as("one withdrawal in the audit trail").isOne();
   }
 
   private void complete(String instanceId, String activityId, Map<String, Object> variables) {
