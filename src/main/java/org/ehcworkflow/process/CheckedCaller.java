@@ -21,11 +21,15 @@ public class CheckedCaller {
   /** Runs the work in one engine command (one transaction), without the engine's authorization check. */
   public <T> T run(Supplier<T> work) {
     return engine.getCommandExecutorTxRequired().execute(command -> {
+      // Inside a command that had already turned the check off, it stays off afterwards.
+      boolean checked = command.isAuthorizationCheckEnabled();
       command.disableAuthorizationCheck();
       try {
         return work.get();
       } finally {
-        command.enableAuthorizationCheck();
+        if (checked) {
+          command.enableAuthorizationCheck();
+        }
       }
     });
   }
