@@ -85,7 +85,8 @@ class DocumentController {
   }
 
   @Operation(summary = "Write one section of the plan's working copy",
-      description = "Coordinators write every section, health C and G, social care D, H1 and H2.")
+      description = "Coordinators write every section, health C and G, social care D, H1 and H2. A body without "
+          + "text is refused (400); an empty text clears the section.")
   @PutMapping("/api/plans/{caseReference}/sections/{section}")
   SectionView write(@PathVariable String caseReference, @PathVariable String section, @RequestBody SectionText body) {
     access.requireCase(caseReference);
@@ -93,7 +94,11 @@ class DocumentController {
     if (!mayWrite(planSection)) {
       throw new CurrentUser.Forbidden();
     }
-    String text = body == null || body.text() == null ? "" : body.text();
+    if (body == null || body.text() == null) {
+      // A body without its text would otherwise empty the section: an empty text ("") clears it on purpose.
+      throw new IllegalArgumentException("text is required (an empty text clears section " + planSection + ")");
+    }
+    String text = body.text();
     if (text.length() > MAX_SECTION_LENGTH) {
       throw new IllegalArgumentException("section " + planSection + " is longer than " + MAX_SECTION_LENGTH
           + " characters");

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +41,16 @@ class NoticeController {
     return outbox.inState(status.toUpperCase(Locale.ROOT));
   }
 
-  @Operation(summary = "Send a FAILED or UNCONFIRMED notice again")
+  @Operation(summary = "Send a FAILED or UNCONFIRMED notice again",
+      description = "404 for an unknown id; 409 for a notice in another state (PENDING, or already SENT).")
   @Allowed(Roles.MANAGERS)
   @PostMapping("/{id}/retry")
   ResponseEntity<Void> retry(@PathVariable long id) {
-    return dispatcher.retry(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
+    if (dispatcher.retry(id)) {
+      return ResponseEntity.accepted().build();
+    }
+    String status = outbox.statusOf(id)
+        .orElseThrow(() -> Refusal.notFound("id " + id + " is not a notice"));
+    throw Refusal.conflict("id " + id + " is a notice " + status + ": only a FAILED or UNCONFIRMED one is sent again");
   }
 }

@@ -2,6 +2,7 @@ package org.ehcworkflow.notification;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The outbox as managers read it: notices by state, without their text or address. */
@@ -27,5 +28,11 @@ class OutboxEntries {
         """, (rs, i) -> new NoticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
         rs.getObject(10, OffsetDateTime.class)), status);
+  }
+
+  /** The notice's state (PENDING, SENT, FAILED, UNCONFIRMED), if there is such a notice. */
+  Optional<String> statusOf(long id) {
+    return jdbc.queryForList("select status from notification_outbox where id = ?", String.class, id).stream()
+        .findFirst();
   }
 }

@@ -3,6 +3,7 @@ package org.ehcworkflow.partner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.ehcworkflow.security.AnswersBadInput;
@@ -59,7 +60,7 @@ class PartnerController {
   @PutMapping("/{id}")
   ResponseEntity<Partner> change(@PathVariable long id, @RequestBody PartnerInput input) {
     if (directory.byId(id).isEmpty()) {
-      return ResponseEntity.notFound().build();
+      throw Refusal.notFound("id " + id + " is not a partner");
     }
     directory.save(toPartner(id, input));
     return ResponseEntity.of(directory.byId(id));

@@ -37,6 +37,12 @@ class SecurityConfiguration {
     };
   }
 
+  /** A request body with a field its route does not know is refused, naming it ({@link UnreadableBodyAnswers}). */
+  @Bean
+  WebMvcConfigurer strictRequestBodies() {
+    return UnreadableBodyAnswers.strictRequestBodies();
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication(
       @Value("${ehc.security.protected-paths}") List<String> paths, OidcProperties oidc) {

@@ -42,6 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +76,7 @@ class BadInputOnPostgresIT {
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlanContent plans;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicInteger tries = new AtomicInteger();
@@ -187,6 +191,29 @@ class BadInputOnPostgresIT {
     return tests.stream();
   }
 
+  @Test
+  void everyWriteRouteOfTheProjectsApiHasItsRows() throws IOException {
+    List<String> rows = new ArrayList<>();
+    table().get("api").forEach(row -> rows.add(row.get("method").asText() + " " + row.get("path").asText()));
+    Set<String> routes = new TreeSet<>();
+    Set<String> uncovered = new TreeSet<>();
+    mappings.getHandlerMethods().keySet().forEach(route -> route.getMethodsCondition().getMethods().stream()
+        .filter(method -> method != RequestMethod.GET && method != RequestMethod.HEAD)
+        .forEach(method -> route.getPatternValues().stream().filter(path -> path.startsWith("/api/"))
+            .forEach(path -> {
+              routes.add(method + " " + path);
+              java.util.regex.Pattern concrete = java.util.regex.Pattern.compile(method + " " + java.util.Arrays
+                  .stream(path.split("\\{[^}]+}", -1)).map(java.util.regex.Pattern::quote)
+                  .collect(java.util.stream.Collectors.joining("[^/]+")));
+              if (rows.stream().noneMatch(row -> concrete.matcher(row).matches())) {
+                uncovered.add(method + " " + path);
+              }
+            })));
+    assertThat(routes).as("the project's write routes, as Spring maps them").contains("POST /api/cases",
+        "PUT /api/plans/{caseReference}/sections/{section}");
+    assertThat(uncovered).as("write routes of the project's API without bad-input rows").isEmpty();
+  }
+
   @TestFactory
   Stream<DynamicTest> theProjectApiRefusesBadInputAndChangesNothing() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
@@ -195,11 +222,15 @@ class BadInputOnPostgresIT {
           + attempt.get("body"), () -> {
             long opened = count("ehc_case");
             long instances = runtime.createProcessInstanceQuery().count();
+            String recorded = recorded(attempt);
             Answer answer = send(attempt.get("method").asText(), attempt.get("path").asText(),
-                attempt.get("user").asText(), resolve(attempt.get("body")).toString());
+                attempt.get("user").asText(), attempt.path("contentType").asText("application/json"),
+                attempt.has("text") ? attempt.get("text").asText() : resolve(attempt.path("body")).toString());
             expectRefusal(attempt, answer);
             assertThat(count("ehc_case")).as("no case opened").isEqualTo(opened);
             assertThat(runtime.createProcessInstanceQuery().count()).as("no instance changed").isEqualTo(instances);
+            assertThat(recorded(attempt)).as("what the route records: %s", attempt.path("unchanged").asText())
+                .isEqualTo(recorded);
             unchanged.incrementAndGet();
           }));
     }
@@ -248,11 +279,20 @@ class BadInputOnPostgresIT {
   private record Answer(int status, String body, long declaredLength, int bytes) {
   }
 
+  /** What the row's {@code unchanged} query reads from the tables its route writes, if it names one. */
+  private String recorded(JsonNode attempt) {
+    return attempt.has("unchanged") ? jdbc.queryForObject(attempt.get("unchanged").asText(), String.class) : "";
+  }
+
   private Answer send(String method, String path, String user, String body) throws Exception {
+    return send(method, path, user, "application/json", body);
+  }
+
+  private Answer send(String method, String path, String user, String contentType, String body) throws Exception {
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
             .getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .header("Content-Type", contentType).header("Accept", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), declared,

@@ -206,6 +206,12 @@ class NoticeDeliveryIT {
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(dispatcher.dispatchDue().sent()).isOne();
     assertThat(received("cs@council.test", "EHC-T-2")).hasSize(1);
+    // Sent now: asking again is a conflict naming its state, and it is not sent twice.
+    ResponseEntity<String> again = rest.withBasicAuth("manager", "manager")
+        .postForEntity("/api/notices/" + id + "/retry", null, String.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody()).contains("id " + id + " is a notice SENT");
+    assertThat(dispatcher.dispatchDue().sent()).isZero();
   }
 
   @Test

@@ -1,0 +1,80 @@
+package org.ehcworkflow.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * A JSON body the project's API cannot take is refused with 400 naming what is wrong: a field it does not know (a
+ * misspelt {@code councilRefrence} would otherwise be dropped, and the caller believe it recorded), a value of the
+ * wrong kind, or text that is not JSON. Spring's own answer named nothing. Only request bodies are read strictly;
+ * the application's other JSON (GOV.UK Notify's answers, say) is read as before.
+ */
+@RestControllerAdvice
+class UnreadableBodyAnswers {
+
+  /** Request bodies of the project's routes refuse fields they do not know. */
+  static WebMvcConfigurer strictRequestBodies() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.stream().filter(MappingJackson2HttpMessageConverter.class::isInstance)
+            .map(MappingJackson2HttpMessageConverter.class::cast)
+            .forEach(json -> json.setObjectMapper(json.getObjectMapper().copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+      }
+    };
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        whatIsWrong(e.getCause())));
+  }
+
+  static String whatIsWrong(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+          .map(Object::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+      return "field '" + field(unknown) + "' is not known here" + (known.isEmpty() ? "" : "; the fields are " + known);
+    }
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String type = mismatch.getTargetType() == null ? "another kind of value"
+          : mismatch.getTargetType().getSimpleName().replace("String", "text").replace("Boolean", "true or false")
+              .replace("Integer", "a whole number").replace("Long", "a whole number");
+      return "field '" + field(mismatch) + "' must be " + type;
+    }
+    if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+      return "the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+          + json.getLocation().getColumnNr() + ")";
+    }
+    return "the request body is missing or is not JSON";
+  }
+
+  /** The field's path in the body: {@code child.dateOfBirth}, {@code items[2]}. */
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+}
