@@ -20,10 +20,13 @@ export async function signIn(page, base, app, user, password = user) {
   await page.waitForSelector('input[placeholder="Username"]');
   await page.fill('input[placeholder="Username"]', user);
   await page.fill('input[placeholder="Password"]', password);
-  await Promise.all([
-    page.waitForResponse((r) => r.url().includes(`/login/${app}`) && r.status() === 200, { timeout: 60000 }),
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(`/login/${app}`), { timeout: 60000 }),
     page.click('button[type="submit"]'),
   ]);
+  if (answer.status() !== 200) {
+    throw new Error(`sign-in of ${user} to ${app} answered ${answer.status()}: ${await answer.text()}`);
+  }
 }
 
 export async function audit(page) {
