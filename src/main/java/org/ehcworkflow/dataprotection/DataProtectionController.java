@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.ehcworkflow.security.CurrentUser;
+import org.ehcworkflow.process.Refusal;
 import org.ehcworkflow.security.Allowed;
 import org.ehcworkflow.security.Roles;
 import org.springframework.http.HttpHeaders;
@@ -43,7 +44,7 @@ class DataProtectionController {
   ResponseEntity<Map<String, Object>> subjectAccessExport(@PathVariable String caseReference) {
     Map<String, Object> held = export.export(caseReference);
     if (held == null) {
-      return ResponseEntity.notFound().build();
+      throw Refusal.notFound("caseReference " + caseReference + " is not a case or a plan");
     }
     audit.record(user.id(), AuditTrail.Action.EXPORTED, caseReference, "subject access export");
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,6 +1,7 @@
 package org.ehcworkflow.document;
 
 import org.ehcworkflow.security.AnySignedInUser;
+import org.ehcworkflow.process.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class DocumentController {
   ResponseEntity<byte[]> content(@PathVariable long id) {
     Documents.DocumentInfo document = documents.find(id).orElse(null);
     if (document == null) {
-      return ResponseEntity.notFound().build();
+      throw Refusal.notFound("id " + id + " is not a document");
     }
     access.requireCaseDocuments(document.caseReference());
     String name = document.caseReference() + "-" + document.type().name().toLowerCase().replace('_', '-') + "-v"
@@ -121,8 +122,11 @@ class DocumentController {
     access.requireCase(caseReference);
     var before = plans.version(caseReference, from);
     var after = plans.version(caseReference, to);
-    if (before.isEmpty() || after.isEmpty()) {
-      return ResponseEntity.notFound().build();
+    if (before.isEmpty()) {
+      throw Refusal.notFound("from: plan " + caseReference + " has no version " + from);
+    }
+    if (after.isEmpty()) {
+      throw Refusal.notFound("to: plan " + caseReference + " has no version " + to);
     }
     return ResponseEntity.ok(SectionChange.between(before.get(), after.get()));
   }

@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notices", description = "Notices that did not arrive, for managers")
 class NoticeController {
 
+  /** A notice's states, as the outbox records them (DIGESTED: sent within a digest of the group's notices). */
+  private static final List<String> STATES = List.of("PENDING", "SENDING", "SENT", "DIGESTED", "FAILED", "UNCONFIRMED");
+
   private final OutboxEntries outbox;
   private final NotificationDispatcher dispatcher;
 
@@ -38,7 +41,11 @@ class NoticeController {
   @Allowed(Roles.MANAGERS)
   @GetMapping
   List<OutboxEntries.NoticeView> list(@RequestParam(defaultValue = "FAILED") String status) {
-    return outbox.inState(status.toUpperCase(Locale.ROOT));
+    String state = status.trim().toUpperCase(Locale.ROOT);
+    if (!STATES.contains(state)) {
+      throw Refusal.invalid("status '" + status + "' is not one of " + STATES);
+    }
+    return outbox.inState(state);
   }
 
   @Operation(summary = "Send a FAILED or UNCONFIRMED notice again",

@@ -37,10 +37,10 @@ class SecurityConfiguration {
     };
   }
 
-  /** A request body with a field its route does not know is refused, naming it ({@link UnreadableBodyAnswers}). */
+  /** A request body with a field its route does not know is refused, naming it ({@link UnreadableInputAnswers}). */
   @Bean
   WebMvcConfigurer strictRequestBodies() {
-    return UnreadableBodyAnswers.strictRequestBodies();
+    return UnreadableInputAnswers.strictRequestBodies();
   }
 
   @Bean

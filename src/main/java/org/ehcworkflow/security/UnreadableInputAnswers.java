@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,16 +18,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A JSON body the project's API cannot take is refused with 400 naming what is wrong: a field it does not know (a
- * misspelt {@code councilRefrence} would otherwise be dropped, and the caller believe it recorded), a value of the
- * wrong kind, or text that is not JSON. Spring's own answer named nothing. Only request bodies are read strictly;
- * the application's other JSON (GOV.UK Notify's answers, say) is read as before.
+ * Input the project's API cannot read is refused with 400 naming what is wrong. A JSON body: a field it does not know
+ * (a misspelt {@code councilRefrence} would otherwise be dropped, and the caller believe it recorded), a value of the
+ * wrong kind, or text that is not JSON. A path or query value of the wrong kind ({@code /api/documents/abc/content}).
+ * Spring's own answers named nothing. Only request bodies are read strictly; the application's other JSON (GOV.UK
+ * Notify's answers, say) is read as before.
  */
 @RestControllerAdvice
-class UnreadableBodyAnswers {
+@Order(Ordered.HIGHEST_PRECEDENCE) // before an advice that answers the cause (a NumberFormatException) without a name
+class UnreadableInputAnswers {
 
   /** Request bodies of the project's routes refuse fields they do not know. */
   static WebMvcConfigurer strictRequestBodies() {
@@ -44,6 +49,19 @@ class UnreadableBodyAnswers {
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         whatIsWrong(e.getCause())));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> wrongKind(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    String kind = type == null ? "another kind of value" : switch (type.getSimpleName()) {
+      case "long", "Long", "int", "Integer" -> "a whole number";
+      case "LocalDate" -> "a date, YYYY-MM-DD";
+      case "boolean", "Boolean" -> "true or false";
+      default -> "a " + type.getSimpleName();
+    };
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        e.getName() + " must be " + kind + ", got '" + e.getValue() + "'"));
   }
 
   static String whatIsWrong(Throwable cause) {
