@@ -24,9 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notices", description = "Notices that did not arrive, for managers")
 class NoticeController {
 
-  /** A notice's states, as the outbox records them (DIGESTED: sent within a digest of the group's notices). */
-  private static final List<String> STATES = List.of("PENDING", "SENDING", "SENT", "DIGESTED", "FAILED", "UNCONFIRMED");
-
   private final OutboxEntries outbox;
   private final NotificationDispatcher dispatcher;
 
@@ -42,8 +39,8 @@ class NoticeController {
   @GetMapping
   List<OutboxEntries.NoticeView> list(@RequestParam(defaultValue = "FAILED") String status) {
     String state = status.trim().toUpperCase(Locale.ROOT);
-    if (!STATES.contains(state)) {
-      throw Refusal.invalid("status '" + status + "' is not one of " + STATES);
+    if (!OutboxEntries.STATES.contains(state)) {
+      throw Refusal.invalid("status '" + status + "' is not one of " + OutboxEntries.STATES);
     }
     return outbox.inState(state);
   }

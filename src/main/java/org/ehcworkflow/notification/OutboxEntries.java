@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The outbox as managers read it: notices by state, without their text or address. */
 class OutboxEntries {
 
+  /** A notice's states, as the outbox records them (DIGESTED: sent within a digest of the group's notices). */
+  static final List<String> STATES = List.of("PENDING", "SENDING", "SENT", "DIGESTED", "FAILED", "UNCONFIRMED");
+
   private final JdbcTemplate jdbc;
 
   OutboxEntries(JdbcTemplate jdbc) {
@@ -30,7 +33,7 @@ class OutboxEntries {
         rs.getObject(10, OffsetDateTime.class)), status);
   }
 
-  /** The notice's state (PENDING, SENT, FAILED, UNCONFIRMED), if there is such a notice. */
+  /** The notice's state (one of {@link #STATES}), if there is such a notice. */
   Optional<String> statusOf(long id) {
     return jdbc.queryForList("select status from notification_outbox where id = ?", String.class, id).stream()
         .findFirst();

@@ -53,15 +53,8 @@ class UnreadableInputAnswers {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> wrongKind(MethodArgumentTypeMismatchException e) {
-    Class<?> type = e.getRequiredType();
-    String kind = type == null ? "another kind of value" : switch (type.getSimpleName()) {
-      case "long", "Long", "int", "Integer" -> "a whole number";
-      case "LocalDate" -> "a date, YYYY-MM-DD";
-      case "boolean", "Boolean" -> "true or false";
-      default -> "a " + type.getSimpleName();
-    };
     return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        e.getName() + " must be " + kind + ", got '" + e.getValue() + "'"));
+        e.getName() + " must be " + kind(e.getRequiredType()) + ", got '" + e.getValue() + "'"));
   }
 
   static String whatIsWrong(Throwable cause) {
@@ -71,16 +64,24 @@ class UnreadableInputAnswers {
       return "field '" + field(unknown) + "' is not known here" + (known.isEmpty() ? "" : "; the fields are " + known);
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String type = mismatch.getTargetType() == null ? "another kind of value"
-          : mismatch.getTargetType().getSimpleName().replace("String", "text").replace("Boolean", "true or false")
-              .replace("Integer", "a whole number").replace("Long", "a whole number");
-      return "field '" + field(mismatch) + "' must be " + type;
+      return "field '" + field(mismatch) + "' must be " + kind(mismatch.getTargetType());
     }
     if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
       return "the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
           + json.getLocation().getColumnNr() + ")";
     }
     return "the request body is missing or is not JSON";
+  }
+
+  /** A value's kind in words, for a path, query or body value of another kind. */
+  private static String kind(Class<?> type) {
+    return type == null ? "another kind of value" : switch (type.getSimpleName()) {
+      case "String" -> "text";
+      case "long", "Long", "int", "Integer" -> "a whole number";
+      case "LocalDate" -> "a date, YYYY-MM-DD";
+      case "boolean", "Boolean" -> "true or false";
+      default -> "a " + type.getSimpleName();
+    };
   }
 
   /** The field's path in the body: {@code child.dateOfBirth}, {@code items[2]}. */

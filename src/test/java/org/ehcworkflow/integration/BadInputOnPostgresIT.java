@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -202,9 +205,8 @@ class BadInputOnPostgresIT {
         .forEach(method -> route.getPatternValues().stream().filter(path -> path.startsWith("/api/"))
             .forEach(path -> {
               routes.add(method + " " + path);
-              java.util.regex.Pattern concrete = java.util.regex.Pattern.compile(method + " " + java.util.Arrays
-                  .stream(path.split("\\{[^}]+}", -1)).map(java.util.regex.Pattern::quote)
-                  .collect(java.util.stream.Collectors.joining("[^/]+")));
+              Pattern concrete = Pattern.compile(method + " " + Arrays.stream(path.split("\\{[^}]+}", -1))
+                  .map(Pattern::quote).collect(Collectors.joining("[^/]+")));
               if (rows.stream().noneMatch(row -> concrete.matcher(row).matches())) {
                 uncovered.add(method + " " + path);
               }

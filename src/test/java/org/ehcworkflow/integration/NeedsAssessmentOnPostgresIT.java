@@ -15,6 +15,8 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -394,20 +396,16 @@ class NeedsAssessmentOnPostgresIT {
     assertThat(again.getStatusCode()).as("a second withdrawal").isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody().toString()).contains("no open assessment");
     // The engine's own REST API still refuses coordinators a change to the case's variables.
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     String other = (String) post("/api/cases", "coordinator", Map.of("requestReceivedDate", received,
         "requesterType", "PARENT", "caseReference", "IT-WD-2")).getBody().get("processInstanceId");
-    assertThat(rest.withBasicAuth("coordinator", "coordinator").exchange("/engine-rest/process-instance/" + other
-        + "/variables/withdrawalReason", HttpMethod.PUT, new HttpEntity<>(Map.of("value", "x", "type", "String"),
-        headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(put("/engine-rest/process-instance/" + other + "/variables/withdrawalReason", "coordinator",
+        Map.of("value", "x", "type", "String")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // Two presses of the button at once: one withdrawal, one refusal, never a server error.
     awaitTask(other, "Task_DecideWhetherToAssess");
-    List<java.util.concurrent.CompletableFuture<Integer>> presses = java.util.stream.IntStream.range(0, 2)
-        .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/api/cases/IT-WD-2/withdrawal",
-            "coordinator", Map.of("reason", "moved away")).getStatusCode().value())).toList();
-    assertThat(presses.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList())
-        .containsExactly(202, 409);
+    List<CompletableFuture<Integer>> presses = IntStream.range(0, 2)
+        .mapToObj(i -> CompletableFuture.supplyAsync(() -> post("/api/cases/IT-WD-2/withdrawal", "coordinator",
+            Map.of("reason", "moved away")).getStatusCode().value())).toList();
+    assertThat(presses.stream().map(CompletableFuture::join).sorted().toList()).containsExactly(202, 409);
     awaitEnded(other);
     assertThat(jdbc.queryForObject("select count(*) from audit_event where case_reference = 'IT-WD-2' "
         + "and detail = 'case withdrawn'", Integer.class)).as("one withdrawal in the audit trail").isOne();
