@@ -149,19 +149,29 @@ class CaseController {
     if (caseFile.find(caseReference).isEmpty()) {
       throw Refusal.notFound("caseReference " + caseReference + " is not a case");
     }
+    // Asked first, so that a case already ended is refused without the engine logging its refused correlation as an
+    // error.
+    long open = runtime.createExecutionQuery().processInstanceBusinessKey(caseReference)
+        .messageEventSubscriptionName("CaseWithdrawn").count();
+    if (open == 0) {
+      throw nothingToWithdraw(caseReference);
+    }
     // Coordinators hold no right to change a case's instance through the engine's REST API: the route has checked
-    // the reason and the case, so the engine withdraws it with the application's rights.
+    // the reason and the open assessment, so the engine withdraws it with the application's rights.
     try {
       checkedCaller.run(() -> runtime.createMessageCorrelation("CaseWithdrawn")
           .processInstanceBusinessKey(caseReference).setVariable("withdrawalReason", withdrawal.reason().trim())
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-      // No open assessment waits for a withdrawal: the case has ended, or another request withdrew it a moment ago
-      // (a second press of the button). Either way this one changes nothing.
-      throw Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
+      // Another request withdrew it a moment ago (a second press of the button): this one changes nothing.
+      throw nothingToWithdraw(caseReference);
     }
     audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     return ResponseEntity.accepted().build();
+  }
+
+  private static Refusal nothingToWithdraw(String caseReference) {
+    return Refusal.conflict("caseReference " + caseReference + " has no open assessment to withdraw");
   }
 
   @Operation(summary = "Name the case's coordinator (managers)",
