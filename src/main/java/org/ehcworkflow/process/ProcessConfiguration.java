@@ -1,11 +1,19 @@
 package org.ehcworkflow.process;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The kernel's own beans. Each capability wires its beans in its own configuration. */
@@ -44,6 +52,30 @@ class ProcessConfiguration {
   @Bean
   SettledJobDefinitions settledJobDefinitions() {
     return new SettledJobDefinitions();
+  }
+
+  /**
+   * Camunda's job executor, set from {@code camunda.bpm.job-execution.*} as the starter sets its own, running due
+   * timers of up to {@code ehc.jobs.timers-per-transaction} cases in one transaction (1: Camunda's own way).
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true",
+      matchIfMissing = true)
+  JobExecutor jobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor tasks, CamundaBpmProperties properties,
+      @Value("${ehc.jobs.timers-per-transaction:32}") int timersPerTransaction) {
+    TimersTogether executor = new TimersTogether(timersPerTransaction);
+    executor.setTaskExecutor(tasks);
+    executor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
+    JobExecutionProperty settings = properties.getJobExecution();
+    Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(executor::setLockTimeInMillis);
+    Optional.ofNullable(settings.getMaxJobsPerAcquisition()).ifPresent(executor::setMaxJobsPerAcquisition);
+    Optional.ofNullable(settings.getWaitTimeInMillis()).ifPresent(executor::setWaitTimeInMillis);
+    Optional.ofNullable(settings.getMaxWait()).ifPresent(executor::setMaxWait);
+    Optional.ofNullable(settings.getBackoffTimeInMillis()).ifPresent(executor::setBackoffTimeInMillis);
+    Optional.ofNullable(settings.getMaxBackoff()).ifPresent(executor::setMaxBackoff);
+    Optional.ofNullable(settings.getBackoffDecreaseThreshold()).ifPresent(executor::setBackoffDecreaseThreshold);
+    Optional.ofNullable(settings.getWaitIncreaseFactor()).ifPresent(executor::setWaitIncreaseFactor);
+    return executor;
   }
 
   /** PostgreSQL: a JDBC batch of inserts into one table sent as one multi-row insert. */

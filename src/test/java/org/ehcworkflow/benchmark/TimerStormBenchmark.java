@@ -16,6 +16,7 @@ import org.ehcworkflow.integration.TestPostgres;
 import org.ehcworkflow.onboarding.RegisterCsvImport;
 import org.ehcworkflow.process.EngineClock;
 import org.ehcworkflow.process.EngineTableIndexes;
+import org.ehcworkflow.process.TimersTogether;
 import org.ehcworkflow.testing.SecondNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class TimerStormBenchmark {
   @Value("${spring.datasource.url}") String databaseUrl;
 
   /** How a node's job executor is set for a storm. */
-  record Settings(String name, int jobsPerAcquisition, int threads, boolean byDueDate) {
+  record Settings(String name, int jobsPerAcquisition, int threads, boolean byDueDate, int timersPerTransaction) {
 
     /** Camunda's acquisition backoff after lock conflicts with another node: 0 (off, Camunda's default) but tuned. */
     int backoffMillis() {
@@ -63,12 +64,14 @@ class TimerStormBenchmark {
   }
 
   static final Settings NAIVE = new Settings("Camunda defaults (3 jobs per acquisition, 3-10 threads, "
-      + "acquired in no order, Camunda's indexes)", 3, 3, false);
-  private static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("benchmark.jobs-per-acquisition", 24);
+      + "acquired in no order, Camunda's indexes, a transaction for each job)", 3, 3, false, 1);
+  private static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("benchmark.jobs-per-acquisition", 64);
   private static final int TUNED_THREADS = Integer.getInteger("benchmark.threads", 8);
+  private static final int TUNED_TIMERS_PER_TRANSACTION = Integer.getInteger("benchmark.timers-per-transaction", 32);
   static final Settings TUNED = new Settings("tuned (" + TUNED_JOBS_PER_ACQUISITION + " jobs per acquisition, "
-      + TUNED_THREADS + " threads, timers first by due date, the acquisition's indexes)", TUNED_JOBS_PER_ACQUISITION,
-      TUNED_THREADS, true);
+      + TUNED_THREADS + " threads, timers first by due date, the acquisition's indexes, the timers of up to "
+      + TUNED_TIMERS_PER_TRANSACTION + " cases in a transaction)", TUNED_JOBS_PER_ACQUISITION, TUNED_THREADS, true,
+      TUNED_TIMERS_PER_TRANSACTION);
 
   /** {@code -Dbenchmark.backoff-ms}: the tuned nodes' acquisition backoff after lock conflicts; 0 (off) unless set. */
   static final int BACKOFF_MILLIS = Integer.getInteger("benchmark.backoff-ms", 0);
@@ -122,6 +125,7 @@ class TimerStormBenchmark {
     }
     long imported = registerImport.importCsv(OverdueRegisters.csv(prefix, plans).toString()).imported();
     executor.setMaxJobsPerAcquisition(settings.jobsPerAcquisition());
+    ((TimersTogether) executor).setTimersPerTransaction(settings.timersPerTransaction());
     int backoff = settings.backoffMillis();
     executor.setBackoffTimeInMillis(backoff);
     executor.setMaxBackoff(backoff * 8L);
@@ -193,6 +197,7 @@ class TimerStormBenchmark {
             "--camunda.bpm.job-execution.backoff-time-in-millis=" + backoff,
             "--camunda.bpm.job-execution.max-backoff=" + backoff * 8L,
             "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + settings.jobsPerAcquisition(),
+            "--ehc.jobs.timers-per-transaction=" + settings.timersPerTransaction(),
             "--camunda.bpm.job-execution.core-pool-size=" + settings.threads(),
             "--camunda.bpm.job-execution.max-pool-size=" + Math.max(settings.threads(), 10),
             "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=" + settings.byDueDate(),

@@ -22,6 +22,7 @@ import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.ehcworkflow.process.FailedJobIncidents;
 import org.ehcworkflow.process.IdCheckWithoutText;
 import org.ehcworkflow.process.SettledJobDefinitions;
+import org.ehcworkflow.process.TimersTogether;
 import org.ehcworkflow.testing.SecondNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,10 @@ class TwoNodesOnPostgresIT {
     ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
         .as("timers first, the most overdue first").isTrue();
+    assertThat(settings.getJobExecutor()).isInstanceOfSatisfying(TimersTogether.class,
+        executor -> assertThat(executor.getTimersPerTransaction()).isEqualTo(32));
+    assertThat(count("select count(distinct xmin::text) from act_hi_job_log where hostname_ = 'node-a' "
+        + "and job_state_ = 2")).as("node A ran timers of several cases in one transaction").isLessThan(byA / 2);
     assertThat(count("select count(*) from act_hi_actinst where act_id_ like 'Task_Record%Breach'"))
         .as("breach steps ran").isPositive();
     assertThat(count("select count(*) from act_hi_varinst where name_ in ('template', 'recipients', 'timeLimit')"))
