@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *       work until the case's next wait state stays in the database: its notices go to the outbox, and a step that
  *       calls out is asynchronous, so it becomes a job of its own ({@code ModelHouseRulesTest}).</li>
  *   <li>A case's jobs still run in their order and on one thread (Camunda's exclusive jobs): a batch is taken from
- *       the front of the thread's queue and stops before the first job that is not a timer.</li>
+ *       the front of the thread's queue and stops before the first job that is not a timer, and before a second job
+ *       of a case already in it, so that no two jobs of one case share a transaction.</li>
  * </ul>
  *
  * <p>With {@code timersPerTransaction} 1 it is Camunda's job executor exactly.
@@ -231,9 +232,10 @@ public class TimersTogether extends SpringJobExecutor {
   }
 
   /**
-   * Runs jobs from the front of a list in one command, in order, while they are timers (of no tenant), as
-   * {@link ExecuteJobsCmd} runs one. The jobs are read in one query. A job deleted since it was acquired (its case
-   * moved on) is passed over, as Camunda does.
+   * Runs jobs from the front of a list in one command, in order, while they are timers (of no tenant) of different
+   * process instances, as {@link ExecuteJobsCmd} runs one. The jobs are read in one query. A job deleted since it was
+   * acquired (its case moved on) is passed over, as Camunda does. A second job of the same instance waits for the
+   * next transaction, so that it runs on what the first committed, as it would alone.
    */
   static final class Batch implements Command<Void> {
 
@@ -260,12 +262,14 @@ public class TimersTogether extends SpringJobExecutor {
         }
       }
       JobExecutorContext executor = Context.getJobExecutorContext();
+      Set<String> cases = new HashSet<>();
       for (String jobId : jobIds) {
-        if (others.contains(jobId)) {
+        JobEntity job = jobs.get(jobId);
+        if (others.contains(jobId)
+            || job != null && job.getProcessInstanceId() != null && !cases.add(job.getProcessInstanceId())) {
           return null;
         }
         started++;
-        JobEntity job = jobs.get(jobId);
         if (job == null) {
           continue;
         }

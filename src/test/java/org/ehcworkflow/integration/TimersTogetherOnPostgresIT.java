@@ -84,6 +84,15 @@ class TimersTogetherOnPostgresIT {
             .serviceTask("Task_AsyncStep").camundaAsyncBefore().camundaExpression("${true}")
             .receiveTask("Wait_After")
             .endEvent("End").done())
+        .addModelInstance("two-timers-test.bpmn", Bpmn.createExecutableProcess("two-timers-test")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start")
+            .parallelGateway("Fork")
+            .intermediateCatchEvent("Timer_First").timerWithDate("2020-01-06T09:00:00")
+            .receiveTask("Wait_First").endEvent("End_First")
+            .moveToNode("Fork")
+            .intermediateCatchEvent("Timer_Second").timerWithDate("2020-01-06T09:00:00")
+            .receiveTask("Wait_Second").endEvent("End_Second").done())
         .deploy().getId();
   }
 
@@ -144,6 +153,23 @@ class TimersTogetherOnPostgresIT {
     assertThat(transactions(List.of(asyncStep, timers.get(0)))).as("the async step alone").isEqualTo(2);
     assertThat(transactions(timers.subList(1, 3))).as("the timers after it together").isEqualTo(1);
     assertThat(transactions(timers)).isEqualTo(2);
+  }
+
+  @Test
+  void twoTimersOfOneCaseNeverShareATransaction() {
+    String instance = runtime.startProcessInstanceByKey("two-timers-test").getId();
+    List<String> queue = new ArrayList<>(management.createJobQuery().processInstanceId(instance).list().stream()
+        .map(Job::getId).toList());
+    assertThat(queue).hasSize(2);
+    queue.addAll(timers(false));
+
+    run(queue);
+
+    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("Wait_First").count()
+        + runtime.createExecutionQuery().processInstanceId(instance).activityId("Wait_Second").count()).isEqualTo(2);
+    assertThat(successes(queue)).hasSize(3);
+    assertThat(transactions(queue.subList(0, 2))).as("the case's second timer in the next transaction").isEqualTo(2);
+    assertThat(transactions(queue.subList(1, 3))).as("with the other case's timer").isEqualTo(1);
   }
 
   @Test
