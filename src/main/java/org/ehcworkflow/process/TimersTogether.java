@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.ProcessDataContext;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
@@ -52,9 +53,9 @@ import org.slf4j.LoggerFactory;
  *       turn: running a job again after a neighbour's failure must not call anything outside twice. A timer's own
  *       work until the case's next wait state stays in the database: its notices go to the outbox, and a step that
  *       calls out is asynchronous, so it becomes a job of its own ({@code ModelHouseRulesTest}).</li>
- *   <li>A case's jobs still run in their order and on one thread (Camunda's exclusive jobs): a batch is taken from
- *       the front of the thread's queue and stops before the first job that is not a timer, and before a second job
- *       of a case already in it, so that no two jobs of one case share a transaction.</li>
+ *   <li>A case's jobs still run in their order and on one thread (Camunda's exclusive jobs): a batch takes the
+ *       timers at the front of the thread's queue, at most one of each case, and leaves a case's later jobs for the
+ *       next transaction, so that no two jobs of one case share a transaction.</li>
  * </ul>
  *
  * <p>With {@code timersPerTransaction} 1 it is Camunda's job executor exactly.
@@ -99,7 +100,9 @@ public class TimersTogether extends SpringJobExecutor {
 
   /**
    * Camunda's acquisition, handing each thread the jobs of up to {@code timersPerTransaction} cases instead of one.
-   * A case's jobs stay together and in order (Camunda gives a case's exclusive jobs to one thread).
+   * A case's jobs stay together and in order (Camunda gives a case's exclusive jobs to one thread). The acquisition
+   * knows its jobs by these groups, as it hands them out: when the threads are all busy and their queue is full, it
+   * counts the groups refused, and so waits instead of taking a few jobs at a time.
    */
   private class Acquisition extends SequentialJobAcquisitionRunnable {
 
@@ -108,10 +111,21 @@ public class TimersTogether extends SpringJobExecutor {
     }
 
     @Override
-    protected void executeJobs(JobAcquisitionContext context, ProcessEngineImpl engine, AcquiredJobs acquired) {
-      AcquiredJobs grouped = new AcquiredJobs(acquired.getNumberOfJobsAttemptedToAcquire());
-      groups(acquired.getJobIdBatches(), timersPerTransaction).forEach(grouped::addJobIdBatch);
-      super.executeJobs(context, engine, grouped);
+    protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
+        ProcessEngineImpl engine) {
+      AcquiredJobs grouped = new Grouped(super.acquireJobs(context, strategy, engine), timersPerTransaction);
+      context.submitAcquiredJobs(engine.getName(), grouped);
+      return grouped;
+    }
+  }
+
+  /** An acquisition's jobs joined into groups, with what it counted: jobs sought, and jobs another node locked. */
+  private static final class Grouped extends AcquiredJobs {
+
+    Grouped(AcquiredJobs acquired, int size) {
+      super(acquired.getNumberOfJobsAttemptedToAcquire());
+      numberOfJobsFailedToLock = acquired.getNumberOfJobsFailedToLock();
+      groups(acquired.getJobIdBatches(), size).forEach(this::addJobIdBatch);
     }
   }
 
@@ -163,13 +177,17 @@ public class TimersTogether extends SpringJobExecutor {
             unlock(queue.remove(0), commands);
             continue;
           }
-          List<String> front = List.copyOf(queue.subList(0, Math.min(timersPerTransaction, queue.size())));
-          int done = front.size() > 1 && !others.remove(front.get(0)) ? together(front, commands, configuration) : 0;
-          if (done == 0) {
+          // Twice the batch: a case's jobs often come in twos (a task's reminder and its breach), and a batch takes
+          // one of each case.
+          List<String> front = List.copyOf(queue.subList(0, Math.min(2 * timersPerTransaction, queue.size())));
+          List<String> done = front.size() > 1 && !others.remove(front.get(0))
+              ? together(front, commands, configuration) : List.of();
+          if (done.isEmpty()) {
             alone(queue.remove(0), commands, configuration);
           } else {
-            // Jobs the batch's commit handed to this thread were added at the queue's end.
-            queue.subList(0, done).clear();
+            // The jobs it left wait at the queue's front, in their order; jobs its commit handed to this thread were
+            // added at the end.
+            queue.removeAll(done);
           }
         }
         // As Camunda's runner: acquisition may have backed off while this thread held a case's jobs.
@@ -181,31 +199,29 @@ public class TimersTogether extends SpringJobExecutor {
     }
 
     /**
-     * Runs the timers at the front of {@code front} in one transaction. Returns how many jobs of the front it dealt
-     * with: 0 when the first is not a timer; after a failure, each job the batch had started runs alone.
+     * Runs the timers of {@code front} that {@link Batch} takes in one transaction. Returns the jobs it dealt with:
+     * none when it took none; after a failure, each job the batch had taken runs alone.
      */
-    private int together(List<String> front, CommandExecutor commands, ProcessEngineConfigurationImpl configuration) {
-      Batch batch = new Batch(front);
+    private List<String> together(List<String> front, CommandExecutor commands,
+        ProcessEngineConfigurationImpl configuration) {
+      Batch batch = new Batch(front, timersPerTransaction);
       try {
         commands.execute(batch);
         others.addAll(batch.others);
+        LOG.debug("{} of the {} jobs at the queue's front run together", batch.taken.size(), front.size());
         if (configuration.isMetricsEnabled()) {
-          for (int i = 0; i < batch.started; i++) {
-            configuration.getMetricsRegistry().markOccurrence(Metrics.JOB_SUCCESSFUL);
-          }
+          batch.taken.forEach(job -> configuration.getMetricsRegistry().markOccurrence(Metrics.JOB_SUCCESSFUL));
         }
-        return batch.started;
       } catch (Throwable failure) {
         // Nothing of the batch was committed. Its jobs are still locked by this node; each runs again on its own, so
         // the one that failed is the one that gets a retry and, in the end, an incident.
-        LOG.debug("{} timers run together rolled back ({}); running each alone", batch.started, failure.toString());
-        for (int i = 0; i < batch.started; i++) {
-          alone(front.get(i), commands, configuration);
-        }
-        return batch.started;
+        LOG.debug("{} timers run together rolled back ({}); running each alone", batch.taken.size(),
+            failure.toString());
+        batch.taken.forEach(job -> alone(job, commands, configuration));
       } finally {
         new ProcessDataContext(configuration).clearMdc();
       }
+      return batch.taken;
     }
 
     /** One job in a transaction of its own, exactly as Camunda's runner runs it, with its failure handling. */
@@ -232,21 +248,25 @@ public class TimersTogether extends SpringJobExecutor {
   }
 
   /**
-   * Runs jobs from the front of a list in one command, in order, while they are timers (of no tenant) of different
-   * process instances, as {@link ExecuteJobsCmd} runs one. The jobs are read in one query. A job deleted since it was
-   * acquired (its case moved on) is passed over, as Camunda does. A second job of the same instance waits for the
-   * next transaction, so that it runs on what the first committed, as it would alone.
+   * Runs up to a number of the timers (of no tenant) of a list of jobs in one command, in the list's order, each as
+   * {@link ExecuteJobsCmd} runs one; the jobs are read in one query. It takes at most one job of a process instance,
+   * so that a case's next job runs on what the one before it committed, as it would alone; and it takes no job after
+   * one of the same instance it leaves (not a timer, or the case's second), so that a case's jobs keep their order.
+   * A job deleted since it was acquired (its case moved on) is taken and passed over, as Camunda does.
    */
   static final class Batch implements Command<Void> {
 
     private final List<String> jobIds;
-    /** How many jobs from the front this command took on: run, or found deleted. */
-    int started;
-    /** The jobs of the list that are not timers of no tenant, whether or not the batch reached them. */
+    private final int most;
+    /** The jobs this command took on, in order: run, or found deleted. */
+    final List<String> taken = new ArrayList<>();
+    /** The jobs of the list that are not timers of no tenant. */
     final Set<String> others = new HashSet<>();
 
-    Batch(List<String> jobIds) {
+    /** @param most the most jobs it takes */
+    Batch(List<String> jobIds, int most) {
       this.jobIds = jobIds;
+      this.most = most;
     }
 
     @Override
@@ -262,14 +282,19 @@ public class TimersTogether extends SpringJobExecutor {
         }
       }
       JobExecutorContext executor = Context.getJobExecutorContext();
+      // Every instance with a job in this batch or left for later: its other jobs wait.
       Set<String> cases = new HashSet<>();
       for (String jobId : jobIds) {
-        JobEntity job = jobs.get(jobId);
-        if (others.contains(jobId)
-            || job != null && job.getProcessInstanceId() != null && !cases.add(job.getProcessInstanceId())) {
+        if (taken.size() == most) {
           return null;
         }
-        started++;
+        JobEntity job = jobs.get(jobId);
+        String instance = job == null ? null : job.getProcessInstanceId();
+        boolean caseFree = instance == null || cases.add(instance);
+        if (others.contains(jobId) || !caseFree) {
+          continue;
+        }
+        taken.add(jobId);
         if (job == null) {
           continue;
         }

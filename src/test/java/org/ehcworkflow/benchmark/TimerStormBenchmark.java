@@ -162,6 +162,7 @@ class TimerStormBenchmark {
     Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
         + "count(*) filter (where job_def_type_ like 'timer%') as timers, "
         + "count(*) filter (where hostname_ = 'node-a') as by_node_a, "
+        + "count(distinct xmin::text) as transactions, "
         + "extract(epoch from max(timestamp_) - min(timestamp_)) as seconds from act_hi_job_log "
         + "where job_state_ = 2 and timestamp_ >= ?", gathered);
     long executed = ((Number) window.get("jobs")).longValue();
@@ -177,9 +178,11 @@ class TimerStormBenchmark {
     engine.getManagementService().reportDbMetricsNow();
     long acquired = metric(Metrics.JOB_ACQUIRED_SUCCESS);
     long conflicts = metric(Metrics.JOB_ACQUIRED_FAILURE);
-    System.out.printf("benchmark:   node A ran %d of the %d jobs; its acquisition: %s %d, %s %d%n",
-        ((Number) window.get("by_node_a")).longValue(), executed, Metrics.JOB_ACQUIRED_SUCCESS,
-        acquired - acquiredBefore, Metrics.JOB_ACQUIRED_FAILURE, conflicts - conflictsBefore);
+    long transactions = ((Number) window.get("transactions")).longValue();
+    System.out.printf("benchmark:   node A ran %d of the %d jobs; its acquisition: %s %d, %s %d; the jobs committed in "
+        + "%d transactions, %.1f jobs each%n", ((Number) window.get("by_node_a")).longValue(), executed,
+        Metrics.JOB_ACQUIRED_SUCCESS, acquired - acquiredBefore, Metrics.JOB_ACQUIRED_FAILURE,
+        conflicts - conflictsBefore, transactions, (double) executed / Math.max(1, transactions));
     acquiredBefore = acquired;
     conflictsBefore = conflicts;
     used.print(executed, "job");

@@ -93,6 +93,15 @@ class TimersTogetherOnPostgresIT {
             .moveToNode("Fork")
             .intermediateCatchEvent("Timer_Second").timerWithDate("2020-01-06T09:00:00")
             .receiveTask("Wait_Second").endEvent("End_Second").done())
+        .addModelInstance("step-and-timer-test.bpmn", Bpmn.createExecutableProcess("step-and-timer-test")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start")
+            .parallelGateway("Fork")
+            .serviceTask("Task_AsyncStep").camundaAsyncBefore().camundaExpression("${true}")
+            .receiveTask("Wait_First").endEvent("End_First")
+            .moveToNode("Fork")
+            .intermediateCatchEvent("Timer_Due").timerWithDate("2020-01-06T09:00:00")
+            .receiveTask("Wait_Second").endEvent("End_Second").done())
         .deploy().getId();
   }
 
@@ -138,7 +147,7 @@ class TimersTogetherOnPostgresIT {
   }
 
   @Test
-  void otherJobsRunAloneInTheirTurnAndAJobGoneSinceItsAcquisitionIsPassedOver() {
+  void anotherJobRunsAloneAndTheTimersAroundItTogetherAndAJobGoneSinceItsAcquisitionIsPassedOver() {
     String asyncStep = management.createJobQuery().processInstanceId(runtime.startProcessInstanceByKey(
         "async-step-test").getId()).singleResult().getId();
     List<String> timers = timers(false, false, false);
@@ -150,9 +159,8 @@ class TimersTogetherOnPostgresIT {
     assertThat(waitingAfter("async-step-test")).isEqualTo(1);
     assertThat(waitingAfter("timers-together-test")).isEqualTo(3);
     assertThat(successes(queue)).hasSize(4);
+    assertThat(transactions(timers)).as("the timers before and after it together").isEqualTo(1);
     assertThat(transactions(List.of(asyncStep, timers.get(0)))).as("the async step alone").isEqualTo(2);
-    assertThat(transactions(timers.subList(1, 3))).as("the timers after it together").isEqualTo(1);
-    assertThat(transactions(timers)).isEqualTo(2);
   }
 
   @Test
@@ -168,8 +176,29 @@ class TimersTogetherOnPostgresIT {
     assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("Wait_First").count()
         + runtime.createExecutionQuery().processInstanceId(instance).activityId("Wait_Second").count()).isEqualTo(2);
     assertThat(successes(queue)).hasSize(3);
+    assertThat(transactions(List.of(queue.get(0), queue.get(2)))).as("the case's first timer with the other case's")
+        .isEqualTo(1);
     assertThat(transactions(queue.subList(0, 2))).as("the case's second timer in the next transaction").isEqualTo(2);
-    assertThat(transactions(queue.subList(1, 3))).as("with the other case's timer").isEqualTo(1);
+  }
+
+  @Test
+  void aCasesTimerQueuedAfterItsOtherJobWaitsForItWhileOtherCasesTimersRunTogether() {
+    String instance = runtime.startProcessInstanceByKey("step-and-timer-test").getId();
+    String step = management.createJobQuery().processInstanceId(instance).messages().singleResult().getId();
+    String timer = management.createJobQuery().processInstanceId(instance).timers().singleResult().getId();
+    List<String> others = timers(false, false);
+    List<String> queue = List.of(others.get(0), step, timer, others.get(1));
+
+    run(queue);
+
+    assertThat(successes(queue)).hasSize(4);
+    assertThat(transactions(others)).as("the other cases' timers together").isEqualTo(1);
+    assertThat(transactions(List.of(step, timer))).isEqualTo(2);
+    assertThat(transactions(List.of(step, others.get(0)))).isEqualTo(2);
+    assertThat(transactions(List.of(timer, others.get(0)))).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select (select xmin::text::bigint from act_hi_job_log where job_state_ = 2 "
+        + "and job_id_ = ?) < (select xmin::text::bigint from act_hi_job_log where job_state_ = 2 and job_id_ = ?)",
+        Boolean.class, step, timer)).as("the case's timer ran after the step queued before it").isTrue();
   }
 
   @Test
