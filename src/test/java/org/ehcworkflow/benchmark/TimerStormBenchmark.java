@@ -65,9 +65,9 @@ class TimerStormBenchmark {
 
   static final Settings NAIVE = new Settings("Camunda defaults (3 jobs per acquisition, 3-10 threads, "
       + "acquired in no order, Camunda's indexes, a transaction for each job)", 3, 3, false, 1);
-  private static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("benchmark.jobs-per-acquisition", 64);
+  private static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("benchmark.jobs-per-acquisition", 128);
   private static final int TUNED_THREADS = Integer.getInteger("benchmark.threads", 8);
-  private static final int TUNED_TIMERS_PER_TRANSACTION = Integer.getInteger("benchmark.timers-per-transaction", 32);
+  private static final int TUNED_TIMERS_PER_TRANSACTION = Integer.getInteger("benchmark.timers-per-transaction", 64);
   static final Settings TUNED = new Settings("tuned (" + TUNED_JOBS_PER_ACQUISITION + " jobs per acquisition, "
       + TUNED_THREADS + " threads, timers first by due date, the acquisition's indexes, the timers of up to "
       + TUNED_TIMERS_PER_TRANSACTION + " cases in a transaction)", TUNED_JOBS_PER_ACQUISITION, TUNED_THREADS, true,

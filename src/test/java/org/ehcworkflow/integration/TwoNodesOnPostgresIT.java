@@ -134,7 +134,7 @@ class TwoNodesOnPostgresIT {
     assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
         .as("timers first, the most overdue first").isTrue();
     assertThat(settings.getJobExecutor()).isInstanceOfSatisfying(TimersTogether.class,
-        executor -> assertThat(executor.getTimersPerTransaction()).isEqualTo(32));
+        executor -> assertThat(executor.getTimersPerTransaction()).isEqualTo(64));
     assertThat(count("select count(distinct xmin::text) from act_hi_job_log where hostname_ = 'node-a' "
         + "and job_state_ = 2")).as("node A ran timers of several cases in one transaction").isLessThan(byA / 2);
     assertThat(count("select count(*) from act_hi_actinst where act_id_ like 'Task_Record%Breach'"))
