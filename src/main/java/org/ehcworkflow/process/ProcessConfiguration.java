@@ -62,7 +62,7 @@ class ProcessConfiguration {
   @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true",
       matchIfMissing = true)
   JobExecutor jobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor tasks, CamundaBpmProperties properties,
-      @Value("${ehc.jobs.timers-per-transaction:64}") int timersPerTransaction) {
+      @Value("${ehc.jobs.timers-per-transaction}") int timersPerTransaction) {
     TimersTogether executor = new TimersTogether(timersPerTransaction);
     executor.setTaskExecutor(tasks);
     executor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());

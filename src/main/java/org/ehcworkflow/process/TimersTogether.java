@@ -148,7 +148,7 @@ public class TimersTogether extends SpringJobExecutor {
 
   /**
    * One thread's jobs, and the due jobs of the same cases that they create (Camunda hands those to the same thread),
-   * run as {@code ExecuteJobsRunnable} runs them except that consecutive timers run together.
+   * run as {@code ExecuteJobsRunnable} runs them except that the timers of different cases run together.
    */
   private class Runner implements Runnable {
 
