@@ -9,7 +9,7 @@ import org.ehcworkflow.calendar.TimeLimit;
 public interface CaseFile {
 
   /**
-   * A new case reference, {@code EHC-<year>-<number>}, never given twice (across restarts and nodes); taken at once,
+   * A new case reference, {@code EHC-<year>-<number>}, never given twice (across restarts and nodes); taken for good,
    * whatever becomes of the caller's transaction (see {@link CaseReferenceCounter}), so a year's numbers may have gaps.
    */
   String nextCaseReference(int year);

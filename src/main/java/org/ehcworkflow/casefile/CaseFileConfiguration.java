@@ -1,6 +1,7 @@
 package org.ehcworkflow.casefile;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,14 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 class CaseFileConfiguration {
 
-  /** Two connections of its own to the application's database, closed with the application. */
+  /**
+   * Numbers on the openings' own connections; for creating a year's sequence, a connection of its own to the
+   * application's database, held only while it is in use and closed with the application.
+   */
   @Bean
-  CaseReferenceCounter caseReferenceCounter(DataSourceProperties database) {
+  CaseReferenceCounter caseReferenceCounter(DataSource connections, DataSourceProperties database) {
     HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     pool.setPoolName("case-references");
-    pool.setMaximumPoolSize(2);
-    pool.setMinimumIdle(1);
-    return new CaseReferenceCounter(pool);
+    pool.setMaximumPoolSize(1);
+    pool.setMinimumIdle(0);
+    return new CaseReferenceCounter(connections, pool);
   }
 
   @Bean

@@ -60,7 +60,12 @@ public class OpenCaseListener implements ExecutionListener {
     NeedsAssessmentVariables.CASE_REFERENCE.set(execution, reference);
     NeedsAssessmentVariables.REQUEST_RECEIVED_DATE.set(execution, request.requestReceivedDate().toString());
     NeedsAssessmentVariables.REQUESTER_TYPE.set(execution, request.requesterType().name());
-    NeedsAssessmentVariables.COUNCIL_REFERENCE.set(execution, request.councilReference());
+    if (request.councilReference() != null) {
+      NeedsAssessmentVariables.COUNCIL_REFERENCE.set(execution, request.councilReference());
+    } else {
+      // A blank one from the form; no variable for what was not given (the case file keeps the reference anyway).
+      execution.removeVariable(NeedsAssessmentVariables.COUNCIL_REFERENCE.name());
+    }
     execution.setVariables(schedule.variables(request.requestReceivedDate(),
         DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN, FINAL_PLAN));
     caseFile.open(new OpenedCase(reference, execution.getProcessInstanceId(), request.requesterType().name(),

@@ -68,6 +68,27 @@ class CaseFileContractTest {
     }
 
     @Test
+    void anUpgradedDatabaseGoesOnFromTheLastNumberItsCounterTableGave() {
+      int year = YEARS.incrementAndGet();
+      DATABASE.update("insert into case_reference_counter (counter_year, last_value) values (?, 41)", year);
+
+      assertThat(ADAPTER.nextCaseReference(year)).isEqualTo(String.format("EHC-%d-00042", year));
+      assertThat(ADAPTER.nextCaseReference(year)).isEqualTo(String.format("EHC-%d-00043", year));
+      assertThat(DATABASE.queryForObject("select last_value from case_reference_counter where counter_year = ?",
+          Integer.class, year)).as("the old counter is only read").isEqualTo(41);
+    }
+
+    @Test
+    void aSecondNodeStartingOnTheSameDatabaseTakesTheNextNumbersNeverTheSame() {
+      int year = YEARS.incrementAndGet();
+      CaseFile otherNode = new JdbcCaseFile(DATABASE, new CaseReferenceCounter(DATABASE.getDataSource()));
+
+      assertThat(ADAPTER.nextCaseReference(year)).isEqualTo(String.format("EHC-%d-00001", year));
+      assertThat(otherNode.nextCaseReference(year)).isEqualTo(String.format("EHC-%d-00002", year));
+      assertThat(ADAPTER.nextCaseReference(year)).isEqualTo(String.format("EHC-%d-00003", year));
+    }
+
+    @Test
     void openingsSideBySideEachGetANumberOfTheirOwnFromTheYearsFirst() throws Exception {
       int year = YEARS.incrementAndGet();
       int clients = 4;
