@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ehc.demo.enabled=false", "spring.mail.host=localhost", "spring.mail.port=3025",
-    "ehc.notifications.group-mailboxes.managers=send-managers@council.test",
+    "ehc.notifications.group-mailboxes.managers=two-nodes-managers@council.test",
     "ehc.notifications.dispatch.interval=PT1S", "ehc.notifications.digest.quiet-period=PT20S",
     "ehc.notifications.digest.cases-listed=10000", "ehc.onboarding.lease=PT5S", "ehc.onboarding.resume-interval=PT2S",
     "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500",
@@ -90,7 +90,7 @@ class TwoNodesOnPostgresIT {
     Path log = Path.of("target", "node-b.log");
     nodeB = SecondNode.start(databaseUrl, log, List.of("--ehc.demo.enabled=false",
         "--spring.mail.host=localhost", "--spring.mail.port=3025",
-        "--ehc.notifications.group-mailboxes.managers=send-managers@council.test",
+        "--ehc.notifications.group-mailboxes.managers=two-nodes-managers@council.test",
         "--ehc.notifications.dispatch.interval=PT1S", "--ehc.notifications.digest.quiet-period=PT10S",
         "--ehc.notifications.digest.cases-listed=10000", "--ehc.onboarding.lease=PT5S",
         "--ehc.onboarding.resume-interval=PT2S",
@@ -170,10 +170,13 @@ class TwoNodesOnPostgresIT {
         .as("one review each").isEqualTo(PLANS);
 
     await(() -> count("select count(*) from notification_outbox where recipient_id = 'managers' "
-        + "and status = 'PENDING'") == 0 && !received("send-managers@council.test").isEmpty(), Duration.ofMinutes(2));
+        + "and status = 'PENDING'") == 0 && !received("two-nodes-managers@council.test").isEmpty(), Duration.ofMinutes(2));
     Thread.sleep(3_000); // a dispatcher pass more: nothing else is on its way
-    List<MimeMessage> toManagers = received("send-managers@council.test");
-    assertThat(toManagers).as("one digest, sent once across the nodes").hasSize(1);
+    List<MimeMessage> toManagers = received("two-nodes-managers@council.test");
+    assertThat(toManagers).as(() -> "one digest, sent once across the nodes; received: " + describe(toManagers)
+        + "; the managers' notices: " + jdbc.queryForList("select template, status, attempts, count(*), "
+        + "min(created_at), max(created_at), min(sent_at), max(sent_at) from notification_outbox "
+        + "where recipient_id = 'managers' group by template, status, attempts")).hasSize(1);
     assertThat(toManagers.get(0).getSubject()).contains(PLANS + " notices");
     assertThat(count("select count(*) from notification_outbox where template = 'deadline-breached'"))
         .as("one notice per breach").isEqualTo(PLANS);
@@ -182,6 +185,18 @@ class TwoNodesOnPostgresIT {
   private long count(String sql) {
     Long count = jdbc.queryForObject(sql, Long.class);
     return count == null ? 0 : count;
+  }
+
+  private static List<String> describe(List<MimeMessage> messages) {
+    List<String> described = new java.util.ArrayList<>();
+    for (MimeMessage message : messages) {
+      try {
+        described.add(message.getSentDate() + " " + message.getSubject());
+      } catch (jakarta.mail.MessagingException e) {
+        described.add("unreadable: " + e.getMessage());
+      }
+    }
+    return described;
   }
 
   private static List<MimeMessage> received(String to) {
