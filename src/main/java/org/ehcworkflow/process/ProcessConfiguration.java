@@ -90,6 +90,16 @@ class ProcessConfiguration {
     return new EngineTableIndexes();
   }
 
+  /** PostgreSQL: Camunda's indexes on columns the product leaves empty index only the rows with a value. */
+  @Bean
+  EmptyColumnIndexes emptyColumnIndexes(@Value("${ehc.database.empty-column-indexes}") String indexes) {
+    if (!indexes.equals("partial") && !indexes.equals("camunda")) {
+      throw new IllegalStateException("ehc.database.empty-column-indexes is 'partial' or 'camunda', not '" + indexes
+          + "'");
+    }
+    return new EmptyColumnIndexes(indexes.equals("partial"));
+  }
+
   /** A process instance's text variables read in one query, for routes that have checked the caller's role. */
   @Bean
   InstanceTexts instanceTexts(JdbcTemplate jdbc) {
