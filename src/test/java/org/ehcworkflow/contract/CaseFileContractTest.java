@@ -89,6 +89,46 @@ class CaseFileContractTest {
     }
 
     @Test
+    void nodesStartingAYearTogetherCreateItsSequenceOnceAndShareIt() throws Exception {
+      int nodes = 4;
+      int each = 10;
+      ExecutorService pool = Executors.newFixedThreadPool(nodes);
+      try {
+        // Five new years, each begun by four nodes at the same moment: each node has its own counter, so each
+        // finds the year's sequence missing and tries to create it.
+        for (int round = 0; round < 5; round++) {
+          int year = YEARS.incrementAndGet();
+          java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+          List<Callable<List<String>>> work = new ArrayList<>();
+          for (int n = 0; n < nodes; n++) {
+            CaseFile node = new JdbcCaseFile(DATABASE, new CaseReferenceCounter(DATABASE.getDataSource()));
+            work.add(() -> {
+              start.await();
+              List<String> mine = new ArrayList<>();
+              for (int i = 0; i < each; i++) {
+                mine.add(node.nextCaseReference(year));
+              }
+              return mine;
+            });
+          }
+          List<Future<List<String>>> results = new ArrayList<>();
+          for (Callable<List<String>> node : work) {
+            results.add(pool.submit(node));
+          }
+          start.countDown();
+          Set<String> all = new HashSet<>();
+          for (Future<List<String>> result : results) {
+            all.addAll(result.get(30, TimeUnit.SECONDS));
+          }
+          assertThat(all).as("year %d", year).hasSize(nodes * each)
+              .contains(String.format("EHC-%d-00001", year), String.format("EHC-%d-%05d", year, nodes * each));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
     void openingsSideBySideEachGetANumberOfTheirOwnFromTheYearsFirst() throws Exception {
       int year = YEARS.incrementAndGet();
       int clients = 4;
