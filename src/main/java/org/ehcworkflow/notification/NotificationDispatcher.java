@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.ehcworkflow.notification.NoticeChannel.DeliveryFailure;
 import org.ehcworkflow.notification.NoticeChannel.Outgoing;
 import org.slf4j.Logger;
@@ -80,15 +78,15 @@ public class NotificationDispatcher {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
-    Set<String> held = digest();
+    Map<String, Long> oneByOne = digest();
     List<Long> due = new ArrayList<>();
     jdbc.query("""
         select id, recipient_kind, recipient_id, template, attempts from notification_outbox
         where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
         order by id
         """, rs -> {
-          if (due.size() < settings.batchSize() && !(digestible(rs.getString(2), rs.getString(4), rs.getInt(5))
-              && held.contains(rs.getString(3)))) {
+          if (due.size() < settings.batchSize() && (!digestible(rs.getString(2), rs.getString(4), rs.getInt(5))
+              || rs.getLong(1) <= oneByOne.getOrDefault(rs.getString(3), 0L))) {
             due.add(rs.getLong(1));
           }
         }, now());
@@ -127,18 +125,23 @@ public class NotificationDispatcher {
    * longest wait), so a storm is seen whole: then at least the threshold become one digest notice, each of them
    * marked {@code DIGESTED}, and fewer go one by one. Runs before delivery, so a digest goes out in the same pass.
    *
-   * @return the mailboxes (group ids) whose notices are held
+   * <p>Only the notices this check has seen may go one by one: a notice that arrives between it and the delivery (in
+   * a storm, a transaction of timers commits dozens at once) waits for the next pass's check, whatever its mailbox,
+   * instead of going on its own while the storm's others are held.
+   *
+   * @return for each mailbox (group id) whose few notices go one by one, the last notice the check saw; a digestible
+   *     notice to any other mailbox, or after that one, is held
    */
-  private Set<String> digest() {
+  private Map<String, Long> digest() {
     NotificationProperties.Digest digest = settings.digest();
-    Set<String> held = new HashSet<>();
+    Map<String, Long> oneByOne = new HashMap<>();
     if (!digest.enabled() || digest.templates().isEmpty()) {
-      return held;
+      return oneByOne;
     }
     String templates = String.join(",", Collections.nCopies(digest.templates().size(), "?"));
     List<Object> args = new ArrayList<>(digest.templates());
     List<Map<String, Object>> waiting = jdbc.queryForList("select recipient_id, count(*) as waiting, "
-        + "min(created_at) as oldest, max(created_at) as newest from notification_outbox "
+        + "min(created_at) as oldest, max(created_at) as newest, max(id) as last from notification_outbox "
         + "where status = 'PENDING' and recipient_kind = 'GROUP' and attempts = 0 and template in (" + templates
         + ") group by recipient_id", args.toArray());
     java.time.Instant now = clock.instant();
@@ -147,12 +150,15 @@ public class NotificationDispatcher {
       boolean quiet = !DbTimes.instant(mailbox.get("newest")).plus(digest.quietPeriod()).isAfter(now);
       boolean waitedLongEnough = DbTimes.instant(mailbox.get("oldest")).plus(digest.maxWait()).isBefore(now);
       if (!quiet && !waitedLongEnough) {
-        held.add(group);
-      } else if (((Number) mailbox.get("waiting")).intValue() >= digest.threshold()) {
+        continue;
+      }
+      if (((Number) mailbox.get("waiting")).intValue() >= digest.threshold()) {
         gather(group, templates, args);
+      } else {
+        oneByOne.put(group, ((Number) mailbox.get("last")).longValue());
       }
     }
-    return held;
+    return oneByOne;
   }
 
   /** One digest notice for the group, carrying every digestible notice waiting for it. */

@@ -387,6 +387,40 @@ class NoticeDeliveryIT {
         .contains(caseReference).contains(today.plusDays(2).toString()));
   }
 
+  @Test
+  void noticesArrivingWhileAPassRunsWaitForTheNextChecksNotOneByOne() throws Exception {
+    // The pass's delivery query runs a moment after its digest check; in a storm a transaction of timers commits
+    // dozens of notices in between. Here they arrive exactly then, to a mailbox the check saw empty.
+    java.util.concurrent.atomic.AtomicBoolean storm = new java.util.concurrent.atomic.AtomicBoolean(true);
+    JdbcTemplate arrivingMidPass = new JdbcTemplate(jdbc.getDataSource()) {
+      @Override
+      public void query(String sql, org.springframework.jdbc.core.RowCallbackHandler handler, Object... args) {
+        if (sql.contains("where status = 'PENDING' and (next_attempt_at") && storm.getAndSet(false)) {
+          for (int i = 0; i < 30; i++) {
+            record("EHC-MIDPASS-" + i, Recipient.group("coordinators"));
+          }
+        }
+        super.query(sql, handler, args);
+      }
+    };
+    NotificationDispatcher digesting = new NotificationDispatcher(arrivingMidPass, addresses, templates, channels,
+        json, new NotificationDispatcher.Settings(1000, 12, Duration.ofMinutes(1), Duration.ofMinutes(30),
+            Duration.ofMinutes(5), "https://ehc.council.test/camunda/app/tasklist/",
+            new NotificationProperties.Digest(true, 5, Duration.ofMinutes(1), Duration.ofMinutes(15),
+                List.of("deadline-breached", "deadline-reminder"), 100)), clock);
+
+    digesting.dispatchDue();
+    assertThat(storm).as("the notices arrived between the check and the delivery").isFalse();
+    assertThat(received("ehc-team@council.test", "")).as("none went on its own").isEmpty();
+    digesting.dispatchDue();
+    assertThat(received("ehc-team@council.test", "")).as("held while they are new").isEmpty();
+    clock.advance(Duration.ofMinutes(2));
+    digesting.dispatchDue();
+    digesting.dispatchDue();
+    assertThat(received("ehc-team@council.test", "")).as("one digest, nothing else").hasSize(1);
+    assertThat(received("ehc-team@council.test", "30 notices")).hasSize(1);
+  }
+
   private void record(String caseReference, Recipient recipient) {
     notifications.send(new Notice(caseReference, recipient, "deadline-reminder", Map.of("caseReference", caseReference,
         "deadline", "2026-02-16", "deadlineTitle", "Decision whether to assess", "legalReference", "reg 5(1)"),
