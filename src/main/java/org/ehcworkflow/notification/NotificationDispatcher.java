@@ -125,9 +125,11 @@ public class NotificationDispatcher {
    * longest wait), so a storm is seen whole: then at least the threshold become one digest notice, each of them
    * marked {@code DIGESTED}, and fewer go one by one. Runs before delivery, so a digest goes out in the same pass.
    *
-   * <p>Only the notices this check has seen may go one by one: a notice that arrives between it and the delivery (in
-   * a storm, a transaction of timers commits dozens at once) waits for the next pass's check, whatever its mailbox,
-   * instead of going on its own while the storm's others are held.
+   * <p>Only notices up to the last one this check has seen may go one by one: a notice recorded after it, arriving
+   * between the check and the delivery (in a storm, a transaction of timers commits dozens at once), waits for the
+   * next pass's check, whatever its mailbox, instead of going on its own while the storm's others are held. (A notice
+   * numbered before that one whose transaction commits only then may still go on its own, to a mailbox the check
+   * found quiet.)
    *
    * @return for each mailbox (group id) whose few notices go one by one, the last notice the check saw; a digestible
    *     notice to any other mailbox, or after that one, is held
