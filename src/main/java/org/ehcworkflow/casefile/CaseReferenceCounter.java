@@ -43,7 +43,8 @@ public class CaseReferenceCounter implements AutoCloseable {
     this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(ownConnections));
     // A new one even where the caller's transaction runs on the same data source.
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.postgres = isPostgres(ownConnections);
+    // Asked of the openings' pool, which is open anyway: the counter's own connects only to create a sequence.
+    this.postgres = isPostgres(caseConnections);
   }
 
   /** One data source for both: tests and tools that run no opening while holding a connection. */
@@ -66,11 +67,9 @@ public class CaseReferenceCounter implements AutoCloseable {
   private void createSequence(int year) {
     try {
       ownTransaction.executeWithoutResult(status -> {
-        if (!exists(year)) {
-          Integer last = own.query("select last_value from case_reference_counter where counter_year = ?",
-              rows -> rows.next() ? rows.getInt(1) : 0, year);
-          own.execute("create sequence if not exists " + sequence(year) + " start with " + (last + 1));
-        }
+        Integer last = own.query("select last_value from case_reference_counter where counter_year = ?",
+            rows -> rows.next() ? rows.getInt(1) : 0, year);
+        own.execute("create sequence if not exists " + sequence(year) + " start with " + (last + 1));
       });
     } catch (DataAccessException createdByAnotherNodeFirst) {
       // Two nodes (or two openings) created the year's sequence at once; one of them won, which is all we need.

@@ -6,10 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -55,23 +54,20 @@ public class EmptyColumnIndexes extends AbstractProcessEnginePlugin {
   private static final long LOCK = 0x656863_0001L;
   private static final Logger LOG = LoggerFactory.getLogger(EmptyColumnIndexes.class);
 
-  /** Camunda's indexes on those columns still indexing every row: their name, table, first column and definition. */
-  private static final String FULL_INDEXES = "select i.relname, t.relname, a.attname, pg_get_indexdef(x.indexrelid)"
-      + " from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid"
-      + " join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()"
-      + " join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]"
-      + " join pg_am m on m.oid = i.relam and m.amname = 'btree'"
-      + " where (t.relname like 'act\\_ru\\_%' or t.relname like 'act\\_hi\\_%') and not x.indisunique"
-      + " and not x.indisprimary and x.indpred is null and a.attname = any (?)"
-      + " order by t.relname, i.relname";
-
-  /** The indexes this class made partial: on one of those columns, leaving out exactly its empty rows. */
-  private static final String PARTIAL_INDEXES = "select i.relname, pg_get_indexdef(x.indexrelid) from pg_index x"
+  /**
+   * The indexes on those columns of the runtime and history tables, with a condition: their name, first column and
+   * definition.
+   */
+  private static final String INDEXES = "select i.relname, a.attname, pg_get_indexdef(x.indexrelid) from pg_index x"
       + " join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid"
       + " join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()"
       + " join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]"
-      + " where (t.relname like 'act\\_ru\\_%' or t.relname like 'act\\_hi\\_%') and a.attname = any (?)"
-      + " and pg_get_expr(x.indpred, x.indrelid) = '(' || a.attname || ' IS NOT NULL)'";
+      + " join pg_am m on m.oid = i.relam and m.amname = 'btree'"
+      + " where (t.relname like 'act\\_ru\\_%' or t.relname like 'act\\_hi\\_%') and a.attname = any (?) and ";
+  /** Camunda's, still indexing every row. */
+  private static final String FULL = "not x.indisunique and not x.indisprimary and x.indpred is null";
+  /** Those this class made partial: leaving out exactly the rows where their column is empty. */
+  private static final String PARTIAL = "pg_get_expr(x.indpred, x.indrelid) = '(' || a.attname || ' IS NOT NULL)'";
 
   private final boolean partial;
 
@@ -107,17 +103,7 @@ public class EmptyColumnIndexes extends AbstractProcessEnginePlugin {
 
   /** Replaces each full index on an empty column by its partial form; returns how many it replaced. */
   public static int makePartial(DataSource connections) throws SQLException {
-    try (Connection connection = connections.getConnection()) {
-      return underLock(connection, () -> {
-        int replaced = 0;
-        for (FullIndex index : fullIndexes(connection)) {
-          if (replace(connection, index.name(), index.definition() + " where " + index.column() + " is not null")) {
-            replaced++;
-          }
-        }
-        return replaced;
-      });
-    }
+    return replaceEach(connections, FULL, index -> index.definition() + " where " + index.column() + " is not null");
   }
 
   /**
@@ -125,43 +111,39 @@ public class EmptyColumnIndexes extends AbstractProcessEnginePlugin {
    * schema exactly ({@code ehc.database.empty-column-indexes: camunda}), and for the benchmark's naive baseline.
    */
   public static int makeFull(DataSource connections) throws SQLException {
-    try (Connection connection = connections.getConnection()) {
-      return underLock(connection, () -> {
-        Map<String, String> partial = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(PARTIAL_INDEXES)) {
-          query.setArray(1, connection.createArrayOf("text", EMPTY_COLUMNS.toArray()));
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              partial.put(rows.getString(1), rows.getString(2));
-            }
-          }
-        }
-        int restored = 0;
-        for (Map.Entry<String, String> index : partial.entrySet()) {
-          String definition = index.getValue();
-          if (replace(connection, index.getKey(), definition.substring(0, definition.indexOf(" WHERE ")))) {
-            restored++;
-          }
-        }
-        return restored;
-      });
-    }
-  }
-
-  private interface Work {
-    int run() throws SQLException;
+    return replaceEach(connections, PARTIAL,
+        index -> index.definition().substring(0, index.definition().indexOf(" WHERE ")));
   }
 
   /**
-   * Two nodes starting together: the second waits here until the first is done, then finds nothing left to do. The
-   * catalog is read under the lock too: reading an index the other node is dropping is an error.
+   * Replaces each index the condition selects by the one its new definition gives, under the advisory lock. Two
+   * nodes starting together: the second waits until the first is done, then finds nothing left to do. The catalog is
+   * read under the lock too: reading an index the other node is dropping is an error.
    */
-  private static int underLock(Connection connection, Work work) throws SQLException {
-    execute(connection, "select pg_advisory_lock(" + LOCK + ")");
-    try {
-      return work.run();
-    } finally {
-      execute(connection, "select pg_advisory_unlock(" + LOCK + ")");
+  private static int replaceEach(DataSource connections, String condition, Function<Index, String> newDefinition)
+      throws SQLException {
+    try (Connection connection = connections.getConnection()) {
+      execute(connection, "select pg_advisory_lock(" + LOCK + ")");
+      try {
+        List<Index> indexes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(INDEXES + condition)) {
+          query.setArray(1, connection.createArrayOf("text", EMPTY_COLUMNS.toArray()));
+          try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              indexes.add(new Index(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+          }
+        }
+        int replaced = 0;
+        for (Index index : indexes) {
+          if (replace(connection, index.name(), newDefinition.apply(index))) {
+            replaced++;
+          }
+        }
+        return replaced;
+      } finally {
+        execute(connection, "select pg_advisory_unlock(" + LOCK + ")");
+      }
     }
   }
 
@@ -192,19 +174,6 @@ public class EmptyColumnIndexes extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static List<FullIndex> fullIndexes(Connection connection) throws SQLException {
-    List<FullIndex> indexes = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(FULL_INDEXES)) {
-      query.setArray(1, connection.createArrayOf("text", EMPTY_COLUMNS.toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          indexes.add(new FullIndex(rows.getString(1), rows.getString(3), rows.getString(4)));
-        }
-      }
-    }
-    return indexes;
-  }
-
-  private record FullIndex(String name, String column, String definition) {
+  private record Index(String name, String column, String definition) {
   }
 }

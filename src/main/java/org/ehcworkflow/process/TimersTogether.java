@@ -187,7 +187,7 @@ public class TimersTogether extends SpringJobExecutor {
           } else {
             // The jobs it left wait at the queue's front, in their order; jobs its commit handed to this thread were
             // added at the end.
-            queue.removeAll(done);
+            queue.removeAll(new HashSet<>(done));
           }
         }
         // As Camunda's runner: acquisition may have backed off while this thread held a case's jobs.
