@@ -139,8 +139,7 @@ public class AnnualReviews {
     LocalDate today = EngineClock.today();
     LocalDate prepare = due.minus(preparationLead);
     int yearGroup = plan.yearGroupIn(SchoolYears.schoolYearOf(due));
-    Map<String, Object> variables = new HashMap<>(schedule.variables(TimeLimit.ANNUAL_REVIEW,
-        plan.issuedOrLastReviewedOn(), due));
+    Map<String, Object> variables = new HashMap<>(schedule.variables(TimeLimit.ANNUAL_REVIEW, due));
     variables.put(AnnualReviewVariables.CASE_REFERENCE.name(), plan.caseReference());
     variables.put(AnnualReviewVariables.REVIEW_KIND.name(), kind.name());
     variables.put(AnnualReviewVariables.ISSUED_OR_LAST_REVIEWED_ON.name(), plan.issuedOrLastReviewedOn().toString());

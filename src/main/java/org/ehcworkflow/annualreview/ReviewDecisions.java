@@ -56,8 +56,8 @@ public class ReviewDecisions {
           + "today, so the meeting can be on " + earliest + " at the earliest (SEND Regs 2014 reg 20(3))");
     }
     AnnualReviewVariables.MEETING_DATE.set(task, meeting.toString());
-    task.getExecution().setVariables(schedule.variables(meeting, TimeLimit.REVIEW_INVITATIONS,
-        TimeLimit.REVIEW_ADVICE_CIRCULATED, TimeLimit.REVIEW_REPORT, TimeLimit.REVIEW_DECISION));
+    schedule.start(task.getExecution(), meeting, TimeLimit.REVIEW_INVITATIONS, TimeLimit.REVIEW_ADVICE_CIRCULATED,
+        TimeLimit.REVIEW_REPORT, TimeLimit.REVIEW_DECISION);
   }
 
   public void adviceGathered(DelegateTask task) {
@@ -90,7 +90,7 @@ public class ReviewDecisions {
     register.recordReview(caseReference, held, nextDue, "review meeting held; next review due " + nextDue,
         currentUser(task));
     AnnualReviewVariables.MEETING_HELD_ON.set(task, held.toString());
-    task.getExecution().setVariables(schedule.variables(held, TimeLimit.REVIEW_DECISION));
+    schedule.start(task.getExecution(), held, TimeLimit.REVIEW_DECISION);
     Map<String, String> report = new LinkedHashMap<>();
     report.put(AnnualReviewVariables.MEETING_HELD_ON.name(), held.toString());
     report.put(AnnualReviewVariables.RECOMMENDATION.name(), recommendation);
@@ -110,7 +110,7 @@ public class ReviewDecisions {
     }
     if (decision.equals("amend")) {
       // The notice of proposed amendments goes out as the amendment starts: its 8 weeks count from today.
-      task.getExecution().setVariables(schedule.variables(EngineClock.today(), TimeLimit.AMENDED_PLAN));
+      schedule.start(task.getExecution(), EngineClock.today(), TimeLimit.AMENDED_PLAN);
     }
   }
 

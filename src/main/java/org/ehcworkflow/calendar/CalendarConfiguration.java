@@ -17,4 +17,10 @@ class CalendarConfiguration {
   DeadlineSchedule deadlineSchedule(StatutoryCalendar calendar, CalendarProperties properties) {
     return new DeadlineSchedule(calendar, properties.reminderLeadTime());
   }
+
+  /** {@code ${reminder.before(decisionToAssessDue)}}: the models' reminder timers. */
+  @Bean("reminder")
+  Reminders reminders(CalendarProperties properties) {
+    return new Reminders(properties.reminderLeadTime());
+  }
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
  * reference: a change in the law is a change of one line. Weeks, months and days are calendar time unless
  * the rule counts working days.
  *
- * <p>Each limit also names the process variables that carry it: {@link #dueVariable()} holds the
- * deadline as an ISO date ({@code YYYY-MM-DD}) and {@link #reminderVariable()} the day its reminder goes out.
- * Timers and task due dates read those variables, so Tasklist, timers and reports agree.
+ * <p>Each limit also names the process variable that carries it: {@link #dueVariable()} holds the deadline as an
+ * ISO date ({@code YYYY-MM-DD}). Timers, reminders ({@link Reminders}) and task due dates read that variable, so
+ * Tasklist, timers and reports agree.
  */
 public enum TimeLimit {
 
@@ -119,11 +119,6 @@ public enum TimeLimit {
   /** Process variable holding the deadline, for example {@code decisionToAssessDue}. */
   public String dueVariable() {
     return camelCase() + "Due";
-  }
-
-  /** Process variable holding the day the reminder goes out, for example {@code decisionToAssessRemindOn}. */
-  public String reminderVariable() {
-    return camelCase() + "RemindOn";
   }
 
   private String camelCase() {

@@ -78,15 +78,15 @@ public class DisagreementSteps {
       throw InputRejected.because(DisagreementVariables.DISAGREEMENT_DATE.name() + " " + on
           + " is before the decision was notified on " + notified);
     }
-    execution.setVariables(schedule.variables(notified, TimeLimit.MEDIATION_CONTACT));
+    schedule.start(execution, notified, TimeLimit.MEDIATION_CONTACT);
     DisagreementVariables.APPEAL_DUE.set(execution, calendar.appealDue(notified, null).toString());
     caseFile.recordStep(new CaseFile.StepRecord(caseReference, execution.getProcessInstanceId(), "Disagreement",
         facts(DisagreementVariables.DECISION, decision.name(), DisagreementVariables.DECISION_NOTIFIED_ON,
             notified.toString(), DisagreementVariables.DISAGREEMENT, route, DisagreementVariables.DISAGREEMENT_DATE,
             on.toString()), Set.of(), EngineClock.today(), "process:" + DisagreementVariables.DISAGREEMENT_PROCESS));
     switch (route) {
-      case "mediation" -> execution.setVariables(schedule.variables(on, TimeLimit.MEDIATION_HELD));
-      case "mediationDeclined" -> execution.setVariables(schedule.variables(on, TimeLimit.MEDIATION_CERTIFICATE));
+      case "mediation" -> schedule.start(execution, on, TimeLimit.MEDIATION_HELD);
+      case "mediationDeclined" -> schedule.start(execution, on, TimeLimit.MEDIATION_CERTIFICATE);
       default -> appealLodged(execution, on);
     }
   }
@@ -103,7 +103,7 @@ public class DisagreementSteps {
           + " is required when mediation reached an agreement: the authority must act on what was agreed");
     }
     if (outcome.equals("notAgreed")) {
-      task.getExecution().setVariables(schedule.variables(held, TimeLimit.CERTIFICATE_AFTER_MEDIATION));
+      schedule.start(task.getExecution(), held, TimeLimit.CERTIFICATE_AFTER_MEDIATION);
     }
     record(caseFile, task, facts(DisagreementVariables.MEDIATION_HELD_ON, held.toString(),
         DisagreementVariables.MEDIATION_OUTCOME, outcome, DisagreementVariables.MEDIATION_AGREEMENT, agreement),
@@ -176,7 +176,6 @@ public class DisagreementSteps {
     DisagreementVariables.ORDERED_FINAL_DUE.set(execution, finalDue.toString());
     // The shared steps' own names for the same days: the draft and final plan forms show them.
     execution.setVariable("finalDue", finalDue);
-    execution.setVariable("orderedFinalRemindOn", clocks.get(finalLimit.reminderVariable()));
     if (order == TribunalOutcome.ORDER_TO_MAKE_PLAN) {
       execution.setVariable(TimeLimit.DRAFT_PLAN.dueVariable(), clocks.get(TimeLimit.ORDER_TO_MAKE_PLAN_DRAFT.dueVariable()));
     } else if (order == TribunalOutcome.ORDER_TO_ASSESS) {

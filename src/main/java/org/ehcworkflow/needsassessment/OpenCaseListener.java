@@ -66,8 +66,8 @@ public class OpenCaseListener implements ExecutionListener {
       // A blank one from the form; no variable for what was not given (the case file keeps the reference anyway).
       execution.removeVariable(NeedsAssessmentVariables.COUNCIL_REFERENCE.name());
     }
-    execution.setVariables(schedule.variables(request.requestReceivedDate(),
-        DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN, FINAL_PLAN));
+    schedule.start(execution, request.requestReceivedDate(), DECISION_TO_ASSESS, DECISION_TO_ISSUE, DRAFT_PLAN,
+        FINAL_PLAN);
     caseFile.open(new OpenedCase(reference, execution.getProcessInstanceId(), request.requesterType().name(),
         request.requestReceivedDate(), request.councilReference(), request.currentSettingCode(), CaseStatus.OPEN));
     coordinator.ifPresent(user -> caseFile.assignCoordinator(reference, user, today,

@@ -25,8 +25,6 @@ public final class PhaseTransferVariables {
       ProcessVariable.of("transferTimeLimit", String.class, "the TimeLimit of the deadline (reg 18(1)(a), (b) or 18(2))");
   public static final ProcessVariable<String> TRANSFER_DUE =
       ProcessVariable.of("transferDue", String.class, "the day by which the amended plan names the new setting");
-  public static final ProcessVariable<String> TRANSFER_REMIND_ON =
-      ProcessVariable.of("transferRemindOn", String.class, "the day the coordinators are reminded");
   public static final ProcessVariable<String> REVIEW_BROUGHT_FORWARD =
       ProcessVariable.of("reviewBroughtForward", String.class, "how the review was found: broughtForward, adopted, started");
   public static final ProcessVariable<Number> COHORT_STARTED =

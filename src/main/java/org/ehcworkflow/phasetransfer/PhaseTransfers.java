@@ -85,15 +85,13 @@ public class PhaseTransfers {
           + " started");
     }
     LocalDate due = cycle.transferDue(transfer, transferDay);
-    Map<String, Object> variables = new LinkedHashMap<>(schedule.variables(transfer.timeLimit(), today, due));
+    Map<String, Object> variables = new LinkedHashMap<>(schedule.variables(transfer.timeLimit(), due));
     variables.put(PhaseTransferVariables.CASE_REFERENCE.name(), caseReference);
     variables.put(PhaseTransferVariables.TRANSFER_DAY.name(), transferDay.toString());
     variables.put(PhaseTransferVariables.TRANSFER_KIND.name(), transfer.name());
     variables.put(PhaseTransferVariables.TRANSFER_TITLE.name(), transfer.title());
     variables.put(PhaseTransferVariables.TRANSFER_TIME_LIMIT.name(), transfer.timeLimit().name());
     variables.put(PhaseTransferVariables.TRANSFER_DUE.name(), due.toString());
-    variables.put(PhaseTransferVariables.TRANSFER_REMIND_ON.name(),
-        variables.get(transfer.timeLimit().reminderVariable()));
     register.recordTransferStarted(caseReference, transferDay, transfer.title() + "; new setting named by " + due,
         "process:ehc-phase-transfer");
     return variables;

@@ -22,7 +22,7 @@ public final class StatutoryClocks {
 
   public void start(DelegateExecution execution, List<TimeLimit> limits) {
     if (!limits.isEmpty()) {
-      execution.setVariables(schedule.variables(EngineClock.today(), limits.toArray(TimeLimit[]::new)));
+      schedule.start(execution, EngineClock.today(), limits.toArray(TimeLimit[]::new));
     }
   }
 

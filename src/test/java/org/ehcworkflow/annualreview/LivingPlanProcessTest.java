@@ -107,6 +107,10 @@ class LivingPlanProcessTest {
     assertThat(beans.notifications.withTemplate("review-invitation").get(0).personalisation())
         .containsEntry("meetingDate", "2027-01-20").containsEntry("deadline", "2027-01-06");
     assertThat(task(GATHER_ADVICE)).hasDueDate(endOfDay("2027-01-06"));
+    assertThat(timerDue("Timer_ReviewAdviceReminder")).as("a week before the deadline, worked out from it")
+        .isEqualTo(at("2026-12-30", LocalTime.of(9, 0)));
+    assertThat(runtimeService().getVariables(review.getId()).keySet()).as("no reminder stored")
+        .noneMatch(name -> name.endsWith("RemindOn"));
     complete(task(GATHER_ADVICE), withVariables("adviceSummary", "setting, health and EP advice"));
     runDueJobs();
     assertThat(beans.notifications.withTemplate("review-advice-circulated")).hasSize(2);

@@ -1,9 +1,12 @@
 package org.ehcworkflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ehcworkflow.process.EngineClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,21 +117,46 @@ class StatutoryCalendarTest {
   @Test
   void eachTimeLimitNamesItsVariablesAndLegalReference() {
     assertThat(TimeLimit.DECISION_TO_ASSESS.dueVariable()).isEqualTo("decisionToAssessDue");
-    assertThat(TimeLimit.FINAL_PLAN.reminderVariable()).isEqualTo("finalPlanRemindOn");
     for (TimeLimit limit : TimeLimit.values()) {
       assertThat(limit.legalReference()).matches(".*(reg|CFA|HESC|Code).*");
     }
   }
 
   @Test
-  void remindersGoOutTheLeadTimeBeforeButNeverBeforeTheEvent() {
+  void aScheduleSetsDeadlinesOnlyAndRemindersFollowThem() {
     DeadlineSchedule schedule = new DeadlineSchedule(calendar, java.time.Period.ofDays(7));
     assertThat(schedule.variables(LocalDate.parse("2026-01-05"), TimeLimit.DECISION_TO_ASSESS))
-        .containsEntry("decisionToAssessDue", "2026-02-16").containsEntry("decisionToAssessRemindOn", "2026-02-09");
-    assertThat(schedule.variables(LocalDate.parse("2026-03-30"), TimeLimit.REPRESENTATIONS))
-        .containsEntry("representationsRemindOn", "2026-04-06");
-    DeadlineSchedule longLead = new DeadlineSchedule(calendar, java.time.Period.ofDays(30));
-    assertThat(longLead.variables(LocalDate.parse("2026-03-30"), TimeLimit.REPRESENTATIONS))
-        .containsEntry("representationsRemindOn", "2026-03-30");
+        .containsExactly(java.util.Map.entry("decisionToAssessDue", "2026-02-16"));
+    Reminders reminders = new Reminders(java.time.Period.ofDays(7));
+    assertThat(reminders.day(LocalDate.parse("2026-02-16"), LocalDate.parse("2026-01-05"))).isEqualTo("2026-02-09");
+    // 15 days for representations, a 30-day lead time: reminded on the day the clock starts, never before it.
+    Reminders longLead = new Reminders(java.time.Period.ofDays(30));
+    assertThat(longLead.day(LocalDate.parse("2026-04-13"), LocalDate.parse("2026-03-30"))).isEqualTo("2026-03-30");
+  }
+
+  @Test
+  void aReminderTimerGoesOffAtNineTheLeadTimeBeforeItsDeadlineOrTodayIfThatDayHasGone() {
+    Reminders reminders = new Reminders(java.time.Period.ofDays(7));
+    try {
+      ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.parse("2026-01-05").atTime(14, 0)
+          .atZone(EngineClock.LONDON).toInstant()));
+      assertThat(reminders.before("2026-02-16")).isEqualTo("2026-02-09T09:00:00");
+      assertThat(reminders.before("2026-01-08")).as("3 working days: today").isEqualTo("2026-01-05T09:00:00");
+      assertThatThrownBy(() -> reminders.before(null)).hasMessageContaining("deadline variable");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void instancesOfModelsBeforeDerivedRemindersGetTheReminderVariablesTheyRead() {
+    assertThat(DeadlineSchedule.legacyReminderVariable(TimeLimit.FINAL_PLAN)).isEqualTo("finalPlanRemindOn");
+    assertThat(DeadlineSchedule.legacyReminderVariable(TimeLimit.ORDER_TO_ASSESS_NOTICE))
+        .isEqualTo("orderToAssessNoticeRemindOn");
+    DeadlineSchedule schedule = new DeadlineSchedule(calendar, java.time.Period.ofDays(30));
+    assertThat(schedule.legacyReminderDay(LocalDate.parse("2026-03-30"), LocalDate.parse("2026-04-13")))
+        .isEqualTo("2026-03-30");
+    assertThat(schedule.legacyReminderDay(LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-06")))
+        .as("counted back from a meeting: the full lead time").isEqualTo("2026-02-04");
   }
 }

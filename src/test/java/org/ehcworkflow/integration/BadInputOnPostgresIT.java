@@ -154,7 +154,6 @@ class BadInputOnPostgresIT {
     LocalDate today = LocalDate.now(LONDON);
     for (TimeLimit limit : TimeLimit.values()) {
       variables.put(limit.dueVariable(), today.plusDays(60).toString());
-      variables.put(limit.reminderVariable(), today.plusDays(50).toString());
     }
     variables.putAll(Map.of("finalDue", today.plusDays(60).toString(), "transferDue", today.plusDays(60).toString(),
         "tribunalDecisionExpected", today.plusDays(60).toString(), "requestReceivedDate", today.minusDays(7).toString(),
@@ -162,8 +161,10 @@ class BadInputOnPostgresIT {
         "finalisationKind", "NEW_PLAN"));
     variables.put("requestedSetting", "");
     row.path("setup").fields().forEachRemaining(e -> variables.put(e.getKey(), value(e.getValue())));
-    ProcessInstance instance = runtime.createProcessInstanceByKey(model).businessKey(businessKey)
-        .setVariables(variables).startBeforeActivity(row.get("task").asText())
+    var start = runtime.createProcessInstanceByKey(model).businessKey(businessKey).setVariables(variables)
+        .startBeforeActivity(row.get("task").asText());
+    row.path("setupAtTask").fields().forEachRemaining(e -> start.setVariableLocal(e.getKey(), value(e.getValue())));
+    ProcessInstance instance = start
         // A model whose start checks need a real case (ehc-disagreement) is stood at the task without them.
         .execute(row.path("skipStartListeners").asBoolean(false), false);
     row.path("planSections").fields().forEachRemaining(section -> plans.write(businessKey,

@@ -9,7 +9,7 @@ import org.ehcworkflow.calendar.TimeLimit;
 
 /**
  * Starts an annual review of a demo plan part-way, at a step, with its meeting held two days ago and every other
- * deadline a month ahead (reminders in 20 days), for the tests of what a school does at that step.
+ * deadline a month ahead (reminders a week before), for the tests of what a school does at that step.
  */
 final class ReviewsAt {
 
@@ -23,7 +23,6 @@ final class ReviewsAt {
     Map<String, Object> variables = new HashMap<>();
     for (TimeLimit limit : TimeLimit.values()) {
       variables.put(limit.dueVariable(), today.plusDays(30).toString());
-      variables.put(limit.reminderVariable(), today.plusDays(20).toString());
     }
     variables.putAll(Map.of("caseReference", caseReference, "reviewKind", "ANNUAL", "preparingForAdulthood",
         preparingForAdulthood, "meetingDate", today.minusDays(2).toString()));

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ehcworkflow.calendar.BankHolidays;
 import org.ehcworkflow.calendar.DeadlineSchedule;
+import org.ehcworkflow.calendar.Reminders;
 import org.ehcworkflow.calendar.StatutoryCalendar;
 import org.ehcworkflow.needsassessment.AdviceRequests;
 import org.ehcworkflow.needsassessment.OpenCaseListener;
@@ -72,6 +73,7 @@ public final class ProcessTestBeans {
   public ProcessTestBeans register() {
     DeadlineSchedule schedule = new DeadlineSchedule(new StatutoryCalendar(BankHolidays.rulesOnly()), Period.ofDays(7));
     StatutoryClocks clocks = new StatutoryClocks(schedule);
+    Mocks.register("reminder", new Reminders(Period.ofDays(7)));
     Mocks.register("openCase", new OpenCaseListener(caseFile, schedule, settings::contains));
     Mocks.register("sendNotice", new SendNoticeDelegate(notifications, clocks,
         (asked, execution, due) -> new SendNoticeDelegate.LinkIssuer.Link("https://ehc.test/respond/" + asked + "-"

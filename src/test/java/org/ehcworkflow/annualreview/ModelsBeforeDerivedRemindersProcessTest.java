@@ -1,0 +1,105 @@
+package org.ehcworkflow.annualreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.ehcworkflow.testing.ProcessTestSupport.at;
+import static org.ehcworkflow.testing.ProcessTestSupport.clockAt;
+import static org.ehcworkflow.testing.ProcessTestSupport.runDueJobs;
+import static org.ehcworkflow.testing.ProcessTestSupport.task;
+import static org.ehcworkflow.testing.ProcessTestSupport.timerDue;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.ehcworkflow.plan.Plan;
+import org.ehcworkflow.plan.PlanEvent;
+import org.ehcworkflow.plan.PlanStatus;
+import org.ehcworkflow.testing.ProcessTestBeans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An annual review started before the upgrade of 2026-12-07 runs on its own model to the end: that model's
+ * reminder timers read reminder variables ({@code ${reviewAdviceCirculatedRemindOn}T09:00:00}) which the
+ * application no longer stores for current models, and a review cycle waits up to a year. The model here is the
+ * one shipped before that day, unchanged.
+ */
+@Deployment(resources = {"models-before-2026-12-07/ehc-annual-review.bpmn", "bpmn/ehc-panel-decision.bpmn",
+    "bpmn/ehc-plan-finalisation.bpmn", "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
+    "forms/review-report.form", "forms/review-decision.form", "forms/consult-on-ceasing.form",
+    "forms/record-ceasing-appeal.form", "forms/record-tribunal-decision.form", "forms/record-representations.form",
+    "forms/record-setting-response.form", "forms/finalise-plan.form"})
+class ModelsBeforeDerivedRemindersProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
+      .build();
+
+  ProcessTestBeans beans;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    beans = new ProcessTestBeans().register();
+    clockAt(LocalDate.of(2026, 3, 2));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  @Test
+  void aReviewOnTheModelBeforeDerivedRemindersGetsEveryReminderItsTimersRead() {
+    Plan plan = new Plan("EHC-2025-00002", null, null, 2016, null, "100001", "Oak", 11, LocalDate.of(2025, 5, 1),
+        null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
+    plan = plan.withNextReviewDue(beans.reviews.nextDue(plan));
+    beans.register.enter(plan, PlanEvent.Kind.ONBOARDED, "", "test");
+    // Started as the application started it before the upgrade: with its reminder day stored.
+    Map<String, Object> started = new HashMap<>(beans.reviews.cycleVariables(plan, ReviewKind.ANNUAL));
+    started.put("annualReviewRemindOn", "2026-04-24");
+    ProcessInstance review = runtimeService().startProcessInstanceByKey("ehc-annual-review", plan.caseReference(),
+        started);
+    runDueJobs();
+    assertThat(timerDue("Timer_AnnualReviewReminder")).isEqualTo(at("2026-04-24", LocalTime.of(9, 0)));
+
+    complete(task("Task_ArrangeReviewMeeting"), withVariables("meetingDate", "2026-04-20"));
+    assertThat(runtimeService().getVariable(review.getId(), "reviewAdviceCirculatedRemindOn")).isEqualTo("2026-03-30");
+    runDueJobs();
+    assertThat(timerDue("Timer_ReviewAdviceReminder")).as("a week before the advice's deadline of 6 April")
+        .isEqualTo(at("2026-03-30", LocalTime.of(9, 0)));
+    complete(task("Task_GatherReviewAdvice"), withVariables("adviceSummary", "advice"));
+    clockAt(LocalDateTime.of(2026, 4, 20, 18, 0));
+    runDueJobs();
+    assertThat(timerDue("Timer_ReviewReportReminder")).as("a week before the report's deadline of 4 May")
+        .isEqualTo(at("2026-04-27", LocalTime.of(9, 0)));
+    complete(task("Task_SubmitReviewReport"), withVariables("meetingHeldOn", "2026-04-20", "reviewRecommendation",
+        "amend", "preparingForAdulthoodCovered", true));
+    assertThat(timerDue("Timer_ReviewDecisionReminder")).as("a week before the decision's deadline of 18 May")
+        .isEqualTo(at("2026-05-11", LocalTime.of(9, 0)));
+
+    // The decision is taken in the current ehc-panel-decision, which hands its variables back to the old review.
+    clockAt(LocalDate.of(2026, 4, 27));
+    complete(task("Task_DecideAfterReview"), withVariables("reviewDecision", "amend", "decisionReason", "new needs"));
+    assertThat(timerDue("Timer_AmendedPlanReminder")).as("a week before the amended plan's deadline of 22 June")
+        .isEqualTo(at("2026-06-15", LocalTime.of(9, 0)));
+    clockAt(LocalDate.of(2026, 6, 15).atTime(10, 0));
+    runDueJobs();
+    assertThat(review).hasPassed("Timer_AmendedPlanReminder");
+    assertThat(beans.notifications.withTemplate("deadline-reminder")).isNotEmpty();
+  }
+}
