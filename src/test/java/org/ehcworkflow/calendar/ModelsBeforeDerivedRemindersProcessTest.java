@@ -1,4 +1,4 @@
-package org.ehcworkflow.annualreview;
+package org.ehcworkflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.ehcworkflow.testing.ProcessTestSupport.at;
 import static org.ehcworkflow.testing.ProcessTestSupport.clockAt;
+import static org.ehcworkflow.testing.ProcessTestSupport.endOfDay;
 import static org.ehcworkflow.testing.ProcessTestSupport.runDueJobs;
 import static org.ehcworkflow.testing.ProcessTestSupport.task;
 import static org.ehcworkflow.testing.ProcessTestSupport.timerDue;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.ehcworkflow.annualreview.ReviewKind;
 import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanStatus;
@@ -32,16 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An annual review started before the upgrade of 2026-12-07 runs on its own model to the end: that model's
- * reminder timers read reminder variables ({@code ${reviewAdviceCirculatedRemindOn}T09:00:00}) which the
- * application no longer stores for current models, and a review cycle waits up to a year. The model here is the
- * one shipped before that day, unchanged.
+ * Instances of the models shipped before 2026-12-07 run on to the end after an upgrade: those models' reminder
+ * timers read reminder variables ({@code ${reviewAdviceCirculatedRemindOn}T09:00:00}) which the application no longer
+ * stores for current models, and a review cycle waits up to a year, an assessment 20 weeks. The models here are the
+ * ones shipped before that day, unchanged ({@code src/test/resources/models-before-2026-12-07}); the steps they call
+ * are today's.
  */
-@Deployment(resources = {"models-before-2026-12-07/ehc-annual-review.bpmn", "bpmn/ehc-panel-decision.bpmn",
-    "bpmn/ehc-plan-finalisation.bpmn", "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
-    "forms/review-report.form", "forms/review-decision.form", "forms/consult-on-ceasing.form",
-    "forms/record-ceasing-appeal.form", "forms/record-tribunal-decision.form", "forms/record-representations.form",
-    "forms/record-setting-response.form", "forms/finalise-plan.form"})
 class ModelsBeforeDerivedRemindersProcessTest {
 
   @RegisterExtension
@@ -64,16 +62,19 @@ class ModelsBeforeDerivedRemindersProcessTest {
   }
 
   @Test
+  @Deployment(resources = {"models-before-2026-12-07/ehc-annual-review.bpmn", "bpmn/ehc-panel-decision.bpmn",
+      "bpmn/ehc-plan-finalisation.bpmn", "forms/arrange-review-meeting.form", "forms/gather-review-advice.form",
+      "forms/review-report.form", "forms/review-decision.form", "forms/consult-on-ceasing.form",
+      "forms/record-ceasing-appeal.form", "forms/record-tribunal-decision.form", "forms/record-representations.form",
+      "forms/record-setting-response.form", "forms/finalise-plan.form"})
   void aReviewOnTheModelBeforeDerivedRemindersGetsEveryReminderItsTimersRead() {
     Plan plan = new Plan("EHC-2025-00002", null, null, 2016, null, "100001", "Oak", 11, LocalDate.of(2025, 5, 1),
         null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
     plan = plan.withNextReviewDue(beans.reviews.nextDue(plan));
     beans.register.enter(plan, PlanEvent.Kind.ONBOARDED, "", "test");
     // Started as the application started it before the upgrade: with its reminder day stored.
-    Map<String, Object> started = new HashMap<>(beans.reviews.cycleVariables(plan, ReviewKind.ANNUAL));
-    started.put("annualReviewRemindOn", "2026-04-24");
-    ProcessInstance review = runtimeService().startProcessInstanceByKey("ehc-annual-review", plan.caseReference(),
-        started);
+    ProcessInstance review = beans.reviews.start(runtimeService(), plan.caseReference(), ReviewKind.ANNUAL,
+        Map.of("annualReviewRemindOn", "2026-04-24"));
     runDueJobs();
     assertThat(timerDue("Timer_AnnualReviewReminder")).isEqualTo(at("2026-04-24", LocalTime.of(9, 0)));
 
@@ -101,5 +102,37 @@ class ModelsBeforeDerivedRemindersProcessTest {
     runDueJobs();
     assertThat(review).hasPassed("Timer_AmendedPlanReminder");
     assertThat(beans.notifications.withTemplate("deadline-reminder")).isNotEmpty();
+  }
+
+  @Test
+  @Deployment(resources = {"models-before-2026-12-07/ehc-needs-assessment.bpmn", "bpmn/ehc-panel-decision.bpmn",
+      "bpmn/ehc-plan-finalisation.bpmn", "stubs/ehc-annual-review.bpmn", "stubs/ehc-disagreement.bpmn",
+      "forms/open-case.form", "forms/case-file.form", "forms/decide-whether-to-assess.form",
+      "forms/provide-advice.form", "forms/decide-whether-to-issue.form", "forms/draft-plan.form",
+      "forms/record-representations.form", "forms/record-setting-response.form", "forms/finalise-plan.form",
+      "forms/record-disagreement.form"})
+  void anAssessmentOnTheModelBeforeDerivedRemindersGetsEveryReminderItsTimersRead() {
+    clockAt(LocalDate.of(2026, 1, 6));
+    ProcessInstance assessment = runtimeService().startProcessInstanceByKey("ehc-needs-assessment",
+        new HashMap<>(Map.of("requestReceivedDate", "2026-01-05", "requesterType", "PARENT")));
+    assertThat(runtimeService().getVariables(assessment.getId())).containsEntry("decisionToAssessRemindOn", "2026-02-09")
+        .containsEntry("finalPlanRemindOn", "2026-05-18");
+    assertThat(timerDue("Timer_DecisionToAssessReminder")).isEqualTo(at("2026-02-09", LocalTime.of(9, 0)));
+    assertThat(timerDue("Timer_FinalPlanReminder")).isEqualTo(at("2026-05-18", LocalTime.of(9, 0)));
+    runDueJobs();
+
+    // Each advice request keeps its own deadline and reminder day in its own scope, as that model declares them.
+    complete(task("Task_DecideWhetherToAssess"), withVariables("assessDecision", "assess", "decisionReason",
+        "evidence of needs", "askHealth", true));
+    clockAt(LocalDate.of(2026, 2, 2));
+    runDueJobs();
+    assertThat(task("Task_ProvideAdvice")).hasDueDate(endOfDay("2026-03-16"));
+    assertThat(timerDue("Timer_AdviceReminder")).as("a week before the advice's deadline of 16 March")
+        .isEqualTo(at("2026-03-09", LocalTime.of(9, 0)));
+    assertThat(runtimeService().getVariable(assessment.getId(), "adviceRemindOn")).as("not the case's own")
+        .isNull();
+    clockAt(LocalDate.of(2026, 3, 9).atTime(10, 0));
+    runDueJobs();
+    assertThat(assessment).hasPassed("Timer_AdviceReminder", "Task_RemindAdviceGiver");
   }
 }
