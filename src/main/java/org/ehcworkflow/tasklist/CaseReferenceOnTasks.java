@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.ehcworkflow.process.EveryUserTask;
+import org.ehcworkflow.process.NewTaskVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ class CaseReferenceOnTasks extends AbstractProcessEnginePlugin {
   private static final TaskListener COPY_CASE_REFERENCE = (DelegateTask task) -> {
     String caseReference = task.getExecution().getProcessBusinessKey();
     if (caseReference != null) {
+      NewTaskVariables.noneStoredYet(task);
       task.setVariableLocal(VARIABLE, caseReference);
     }
   };
