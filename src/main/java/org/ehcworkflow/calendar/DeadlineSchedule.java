@@ -68,6 +68,16 @@ public final class DeadlineSchedule {
   }
 
   /**
+   * In an instance of a model from before 2026-12-07, a limit's reminder day (set by {@link #start}) also under the
+   * name that model reads it by ({@code orderedFinalRemindOn}: whichever limit the tribunal's order makes final).
+   */
+  public void legacyReminderAlso(DelegateExecution execution, TimeLimit limit, String variable) {
+    if (readsReminderVariables(execution)) {
+      execution.setVariable(variable, execution.getVariable(legacyReminderVariable(limit)));
+    }
+  }
+
+  /**
    * Whether the instance's model, or that of a process calling it (a step such as {@code ehc-panel-decision} hands
    * its variables back to its caller), is one from before 2026-12-07, whose timers read reminder variables.
    */

@@ -168,16 +168,19 @@ public class DisagreementSteps {
     }
     LocalDate ordered = requiredDate(execution, DisagreementVariables.ORDER_DATE);
     notAfterToday(DisagreementVariables.ORDER_DATE, ordered);
-    Map<String, Object> clocks = schedule.variables(ordered, order.timeLimits().toArray(TimeLimit[]::new));
-    execution.setVariables(clocks);
+    // A disagreement started before 2026-12-07 calls the tribunal order's model of its own deployment, which reads
+    // the reminder days: start() gives it them, and the final limit's under the name that model reads.
+    schedule.start(execution, ordered, order.timeLimits().toArray(TimeLimit[]::new));
     TimeLimit finalLimit = order.finalLimit();
+    schedule.legacyReminderAlso(execution, finalLimit, "orderedFinalRemindOn");
     DisagreementVariables.ORDERED_FINAL_LIMIT.set(execution, finalLimit.name());
-    Object finalDue = clocks.get(finalLimit.dueVariable());
+    Object finalDue = execution.getVariable(finalLimit.dueVariable());
     DisagreementVariables.ORDERED_FINAL_DUE.set(execution, finalDue.toString());
     // The shared steps' own names for the same days: the draft and final plan forms show them.
     execution.setVariable("finalDue", finalDue);
     if (order == TribunalOutcome.ORDER_TO_MAKE_PLAN) {
-      execution.setVariable(TimeLimit.DRAFT_PLAN.dueVariable(), clocks.get(TimeLimit.ORDER_TO_MAKE_PLAN_DRAFT.dueVariable()));
+      execution.setVariable(TimeLimit.DRAFT_PLAN.dueVariable(),
+          execution.getVariable(TimeLimit.ORDER_TO_MAKE_PLAN_DRAFT.dueVariable()));
     } else if (order == TribunalOutcome.ORDER_TO_ASSESS) {
       execution.setVariable(TimeLimit.DRAFT_PLAN.dueVariable(), finalDue);
     }

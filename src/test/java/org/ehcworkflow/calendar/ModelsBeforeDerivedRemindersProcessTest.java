@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.ehcworkflow.annualreview.ReviewKind;
+import org.ehcworkflow.casefile.CaseFile;
+import org.ehcworkflow.casefile.CaseStatus;
 import org.ehcworkflow.plan.Plan;
 import org.ehcworkflow.plan.PlanEvent;
 import org.ehcworkflow.plan.PlanStatus;
@@ -134,5 +136,44 @@ class ModelsBeforeDerivedRemindersProcessTest {
     clockAt(LocalDate.of(2026, 3, 9).atTime(10, 0));
     runDueJobs();
     assertThat(assessment).hasPassed("Timer_AdviceReminder", "Task_RemindAdviceGiver");
+  }
+
+  @Test
+  @Deployment(resources = {"models-before-2026-12-07/ehc-disagreement.bpmn",
+      "models-before-2026-12-07/ehc-tribunal-order.bpmn", "bpmn/ehc-panel-decision.bpmn",
+      "bpmn/ehc-plan-finalisation.bpmn", "stubs/ehc-annual-review.bpmn", "forms/hold-mediation.form",
+      "forms/issue-mediation-certificate.form", "forms/record-appeal.form", "forms/record-appeal-decision.form",
+      "forms/arrange-ordered-assessment.form", "forms/decide-after-ordered-assessment.form", "forms/draft-plan.form",
+      "forms/finalise-plan.form", "forms/record-representations.form", "forms/record-setting-response.form"})
+  void aDisagreementOnTheModelBeforeDerivedRemindersAndTheOrderItCallsGetEveryReminderTheirTimersRead() {
+    String caseReference = "EHC-2026-00042";
+    beans.caseFile.open(new CaseFile.OpenedCase(caseReference, "pi", "PARENT", LocalDate.parse("2025-09-01"), null,
+        null, CaseStatus.NO_PLAN));
+    clockAt(LocalDate.of(2026, 2, 2));
+    ProcessInstance disagreement = runtimeService().startProcessInstanceByKey("ehc-disagreement", caseReference,
+        new HashMap<>(Map.of("caseReference", caseReference, "decision", "NOT_TO_ISSUE", "decisionNotifiedOn",
+            "2026-01-20", "disagreement", "mediation", "disagreementDate", "2026-02-02")));
+    assertThat(timerDue("Timer_MediationHeldReminder")).as("a week before mediation's 30 days end on 4 March")
+        .isEqualTo(at("2026-02-25", LocalTime.of(9, 0)));
+    clockAt(LocalDate.of(2026, 2, 20));
+    complete(task("Task_HoldMediation"), withVariables("mediationHeldOn", "2026-02-20", "mediationOutcome",
+        "notAgreed"));
+    assertThat(runtimeService().getVariable(disagreement.getId(), "certificateAfterMediationRemindOn"))
+        .as("3 working days: on the day mediation ended, as that model had it").isEqualTo("2026-02-20");
+    clockAt(LocalDate.of(2026, 2, 24));
+    complete(task("Task_IssueCertificateAfterMediation"), withVariables("certificateIssuedOn", "2026-02-24"));
+    clockAt(LocalDate.of(2026, 3, 10));
+    complete(task("Task_RecordAppeal"), withVariables("appealAnswer", "appealed", "appealLodgedOn", "2026-03-10"));
+
+    // The old disagreement calls the tribunal order's model of its own deployment, started by today's step.
+    clockAt(LocalDate.of(2026, 6, 1));
+    complete(task("Task_RecordTribunalDecision"), withVariables("tribunalOutcome", "orderToMakePlan",
+        "tribunalDecisionDate", "2026-06-01"));
+    assertThat(timerDue("Timer_OrderToMakePlanDraftReminder")).as("a week before the draft's 5 weeks end on 6 July")
+        .isEqualTo(at("2026-06-29", LocalTime.of(9, 0)));
+    complete(task("Task_DraftOrderedPlan"));
+    runDueJobs();
+    assertThat(timerDue("Timer_OrderedFinalReminder")).as("a week before the final plan's 11 weeks end on 17 August")
+        .isEqualTo(at("2026-08-10", LocalTime.of(9, 0)));
   }
 }
