@@ -55,12 +55,10 @@ public final class DeadlineSchedule {
    * instance of a model from before 2026-12-07, the reminder days it reads).
    */
   public void start(DelegateExecution execution, LocalDate anchorDate, TimeLimit... limits) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    boolean legacy = readsReminderVariables(execution);
-    for (TimeLimit limit : limits) {
-      LocalDate due = calendar.due(limit, anchorDate);
-      variables.put(limit.dueVariable(), due.toString());
-      if (legacy) {
+    Map<String, Object> variables = variables(anchorDate, limits);
+    if (readsReminderVariables(execution)) {
+      for (TimeLimit limit : limits) {
+        LocalDate due = LocalDate.parse((String) variables.get(limit.dueVariable()));
         variables.put(legacyReminderVariable(limit), legacyReminderDay(anchorDate, due).toString());
       }
     }
