@@ -22,6 +22,7 @@ import org.ehcworkflow.casefile.CaseFile.OpenedCase;
 import org.ehcworkflow.audit.AuditTrail;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.ehcworkflow.process.CheckedCaller;
 import org.ehcworkflow.process.InstanceTexts;
 import org.ehcworkflow.process.Refusal;
@@ -151,9 +152,7 @@ class CaseController {
     }
     // Asked first, so that a case already ended is refused without the engine logging its refused correlation as an
     // error.
-    long open = runtime.createExecutionQuery().processInstanceBusinessKey(caseReference)
-        .messageEventSubscriptionName("CaseWithdrawn").count();
-    if (open == 0) {
+    if (!withdrawable(caseReference)) {
       throw nothingToWithdraw(caseReference);
     }
     // Coordinators hold no right to change a case's instance through the engine's REST API: the route has checked
@@ -165,9 +164,23 @@ class CaseController {
     } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
       // Another request withdrew it a moment ago (a second press of the button): this one changes nothing.
       throw nothingToWithdraw(caseReference);
+    } catch (ProcessEngineException e) {
+      // The other press committed between the engine finding the case's subscription and reading it again to deliver
+      // the message ("does not have a subscription"): the same second press, refused the same way. Anything else
+      // leaves the case withdrawable and stays a server error.
+      if (!withdrawable(caseReference)) {
+        throw nothingToWithdraw(caseReference);
+      }
+      throw e;
     }
     audit.record(user.id(), AuditTrail.Action.CHANGED, caseReference, "case withdrawn");
     return ResponseEntity.accepted().build();
+  }
+
+  /** Whether the case's assessment is open and waiting to be withdrawn: its instance holds the message's subscription. */
+  private boolean withdrawable(String caseReference) {
+    return runtime.createExecutionQuery().processInstanceBusinessKey(caseReference)
+        .messageEventSubscriptionName("CaseWithdrawn").count() > 0;
   }
 
   private static Refusal nothingToWithdraw(String caseReference) {
