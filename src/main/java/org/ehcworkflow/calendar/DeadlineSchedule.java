@@ -45,9 +45,7 @@ public final class DeadlineSchedule {
    * under-5, a transfer counted back from the day of transfer), for an instance about to start.
    */
   public Map<String, Object> variables(TimeLimit limit, LocalDate due) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(limit.dueVariable(), due.toString());
-    return variables;
+    return Map.of(limit.dueVariable(), due.toString());
   }
 
   /**

@@ -36,7 +36,8 @@ public final class Reminders {
     if (due == null || due.isBlank()) {
       throw new IllegalStateException("a reminder timer started before its deadline variable was set");
     }
-    return LocalDateTime.of(day(LocalDate.parse(due), EngineClock.today()), HOUR).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    LocalDate day = day(LocalDate.parse(due), EngineClock.today());
+    return LocalDateTime.of(day, HOUR).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
   }
 
   LocalDate day(LocalDate due, LocalDate today) {

@@ -54,7 +54,6 @@ class ModelsBeforeDerivedRemindersProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine.getProcessEngine());
     beans = new ProcessTestBeans().register();
-    clockAt(LocalDate.of(2026, 3, 2));
   }
 
   @AfterEach
@@ -70,6 +69,7 @@ class ModelsBeforeDerivedRemindersProcessTest {
       "forms/record-ceasing-appeal.form", "forms/record-tribunal-decision.form", "forms/record-representations.form",
       "forms/record-setting-response.form", "forms/finalise-plan.form"})
   void aReviewOnTheModelBeforeDerivedRemindersGetsEveryReminderItsTimersRead() {
+    clockAt(LocalDate.of(2026, 3, 2));
     Plan plan = new Plan("EHC-2025-00002", null, null, 2016, null, "100001", "Oak", 11, LocalDate.of(2025, 5, 1),
         null, null, PlanStatus.MAINTAINED, null, null, Plan.Source.ONBOARDED);
     plan = plan.withNextReviewDue(beans.reviews.nextDue(plan));
