@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +33,18 @@ public final class SecondNode implements AutoCloseable {
    */
   public static SecondNode start(String databaseUrl, Path log, List<String> arguments, Duration limit)
       throws IOException, InterruptedException {
+    return start(databaseUrl, log, List.of("-Xmx640m"), arguments, limit);
+  }
+
+  /** As {@link #start(String, Path, List, Duration)}, with these JVM options ({@code -Xmx2g}, ...). */
+  public static SecondNode start(String databaseUrl, Path log, List<String> jvmOptions, List<String> arguments,
+      Duration limit) throws IOException, InterruptedException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
-        "-Duser.timezone=Europe/London", "-cp", classPath(), "org.ehcworkflow.EhcWorkflowApplication",
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Duser.timezone=Europe/London", "-cp", classPath(),
+        "org.ehcworkflow.EhcWorkflowApplication",
         "--server.port=0", "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
         "--spring.datasource.password="));
     command.addAll(arguments);
@@ -60,6 +69,17 @@ public final class SecondNode implements AutoCloseable {
   /** Dies at once, as {@code kill -9}: no shutdown, its locks left to run out. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
+  }
+
+  /**
+   * Stops as a server is stopped ({@code SIGTERM}): the application shuts down, and a flight recording started with
+   * the node is written; killed if it has not ended within {@code limit}.
+   */
+  public void stop(Duration limit) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill();
+    }
   }
 
   @Override
