@@ -12,7 +12,7 @@ import java.util.Locale;
  * Holds a process (all its threads, and those it starts later) to a share of the machine's cores, with a Linux
  * control group's CPU quota: a node of the application as if it ran on a server of that many cores, while PostgreSQL,
  * left out of the group, has what the nodes do not use. One group a node; {@link #close} moves the processes back to
- * where they were and removes the group. Needs root and a writable {@code cpu} controller (cgroup v1 at
+ * the top group (where the benchmark's processes start) and removes the group. Needs root and a writable {@code cpu} controller (cgroup v1 at
  * {@code /sys/fs/cgroup/cpu}, or cgroup v2 at {@code /sys/fs/cgroup} with its {@code cpu} controller);
  * {@link #unavailable()} says why not when it cannot be done.
  */
