@@ -12,9 +12,9 @@ import java.util.Locale;
  * Holds a process (all its threads, and those it starts later) to a share of the machine's cores, with a Linux
  * control group's CPU quota: a node of the application as if it ran on a server of that many cores, while PostgreSQL,
  * left out of the group, has what the nodes do not use. One group a node; {@link #close} moves the processes back to
- * the top group (where the benchmark's processes start) and removes the group. Needs root and a writable {@code cpu} controller (cgroup v1 at
- * {@code /sys/fs/cgroup/cpu}, or cgroup v2 at {@code /sys/fs/cgroup} with its {@code cpu} controller);
- * {@link #unavailable()} says why not when it cannot be done.
+ * the top group (where the benchmark's processes start) and removes the group. Needs root and a writable
+ * {@code cpu} controller (cgroup v1 at {@code /sys/fs/cgroup/cpu}, or cgroup v2 at {@code /sys/fs/cgroup} with its
+ * {@code cpu} controller); {@link #unavailable()} says why not when it cannot be done.
  */
 final class CpuQuota implements AutoCloseable {
 
@@ -39,15 +39,17 @@ final class CpuQuota implements AutoCloseable {
 
   /** Why a quota cannot be set on this machine, or {@code null} when it can. */
   static String unavailable() {
-    if (Files.isWritable(V1.resolve("cpu.cfs_quota_us"))) {
-      return null;
-    }
-    if (Files.isRegularFile(V2.resolve("cgroup.controllers")) && read(V2.resolve("cgroup.controllers"))
-        .contains("cpu") && Files.isWritable(V2.resolve("cgroup.subtree_control"))) {
-      return null;
-    }
-    return "no writable cgroup cpu controller (run as root on Linux with /sys/fs/cgroup/cpu, or cgroup v2 with its "
-        + "cpu controller)";
+    return v1() || v2() ? null : "no writable cgroup cpu controller (run as root on Linux with /sys/fs/cgroup/cpu, "
+        + "or cgroup v2 with its cpu controller)";
+  }
+
+  private static boolean v1() {
+    return Files.isWritable(V1.resolve("cpu.cfs_quota_us"));
+  }
+
+  private static boolean v2() {
+    return read(V2.resolve("cgroup.controllers")).contains("cpu")
+        && Files.isWritable(V2.resolve("cgroup.subtree_control"));
   }
 
   /** A new group named {@code name} whose processes share at most {@code cores} of the machine's cores. */
@@ -58,7 +60,7 @@ final class CpuQuota implements AutoCloseable {
     }
     long quota = Math.round(cores * PERIOD_MICROS);
     try {
-      if (Files.isWritable(V1.resolve("cpu.cfs_quota_us"))) {
+      if (v1()) {
         Path group = Files.createDirectories(V1.resolve(name));
         Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
         Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
