@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +29,37 @@ final class CpuTime {
   private CpuTime() {
   }
 
-  /** A measurement under way; {@code otherJvm} is a second node's process id, or 0 when there is none. */
-  record Span(long postmaster, long otherJvm, long startNanos, double jvm, double postgres, double other,
-      double machineBusy, double machineAll, Map<String, Map<String, Double>> byThread) {
+  /** A measurement under way; {@code otherJvms} are other nodes' process ids (none when there is no other node). */
+  record Span(long postmaster, List<Long> otherJvms, long startNanos, double jvm, double postgres,
+      List<Double> others, double machineBusy, double machineAll, Map<String, Map<String, Double>> byThread) {
 
-    /** Ends the span (before a second node is stopped: its CPU is read while it runs). */
+    /** Ends the span (before another node is stopped: its CPU is read while it runs). */
     Used stop() {
-      Span end = sample(postmaster, otherJvm, startNanos);
+      Span end = sample(postmaster, otherJvms, startNanos);
       double all = end.machineAll - machineAll;
       Map<String, Map<String, Double>> used = new LinkedHashMap<>();
       end.byThread.forEach((process, groups) -> used.put(process, minus(groups, byThread.getOrDefault(process,
           Map.of()))));
-      return new Used(otherJvm != 0, (System.nanoTime() - startNanos) / 1e9, end.jvm - jvm, end.other - other,
-          end.postgres - postgres, all <= 0 ? 0 : (end.machineBusy - machineBusy) / all, used);
+      List<Double> othersUsed = new ArrayList<>();
+      for (int i = 0; i < others.size(); i++) {
+        othersUsed.add(end.others.get(i) - others.get(i));
+      }
+      return new Used((System.nanoTime() - startNanos) / 1e9, end.jvm - jvm, othersUsed, end.postgres - postgres,
+          all <= 0 ? 0 : (end.machineBusy - machineBusy) / all, used);
     }
   }
 
-  /** The CPU seconds each used over a span of {@code wall} seconds, and the share of the machine's cores busy. */
-  record Used(boolean withOtherJvm, double wall, double jvm, double other, double postgres, double busyShare,
+  /**
+   * The CPU seconds each used over a span of {@code wall} seconds (this JVM, each other node's JVM in the order
+   * given, PostgreSQL), and the share of the machine's cores busy.
+   */
+  record Used(double wall, double jvm, List<Double> others, double postgres, double busyShare,
       Map<String, Map<String, Double>> byThread) {
+
+    /** The other nodes' CPU seconds together. */
+    double other() {
+      return others.stream().mapToDouble(Double::doubleValue).sum();
+    }
 
     /**
      * Prints each process's CPU per unit of work and the machine's cores busy over the span; with
@@ -56,7 +69,8 @@ final class CpuTime {
       int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf("benchmark:   CPU per %s: this JVM %.2f ms, %sPostgreSQL %.2f ms; the machine's %d cores "
           + "%.0f%% busy over %.1f s (%.2f cores)%n", unit, 1000 * jvm / units,
-          withOtherJvm ? String.format("the second node %.2f ms, ", 1000 * other / units) : "",
+          others.isEmpty() ? "" : String.format("the other node%s %.2f ms, ", others.size() > 1 ? "s" : "",
+              1000 * other() / units),
           1000 * postgres / units, cores, 100 * busyShare, wall, cores * busyShare);
       byThread.forEach((process, groups) -> System.out.printf(
           "benchmark:     %s, CPU seconds by kind of thread or process: %s%n", process,
@@ -67,28 +81,29 @@ final class CpuTime {
 
   /**
    * Starts a span: {@code jdbc} reaches the PostgreSQL server whose CPU is counted (the server is the parent of the
-   * backend serving it); {@code otherJvm} is a second node's process id, or 0.
+   * backend serving it); {@code otherJvms} are other nodes' process ids.
    */
-  static Span start(JdbcTemplate jdbc, long otherJvm) {
+  static Span start(JdbcTemplate jdbc, List<Long> otherJvms) {
     Long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
     long postmaster = backend == null ? 0 : Long.parseLong(stat(backend).get(1));
-    return sample(postmaster, otherJvm, System.nanoTime());
+    return sample(postmaster, otherJvms, System.nanoTime());
   }
 
-  private static Span sample(long postmaster, long otherJvm, long startNanos) {
+  private static Span sample(long postmaster, List<Long> otherJvms, long startNanos) {
     long[] machine = machineTicks();
     Map<String, Map<String, Double>> byThread = new LinkedHashMap<>();
     if (BY_THREAD) {
       byThread.put("this JVM", threads(ProcessHandle.current().pid()));
-      if (otherJvm != 0) {
-        byThread.put("the second node", threads(otherJvm));
+      for (int i = 0; i < otherJvms.size(); i++) {
+        byThread.put("other node " + (i + 1), threads(otherJvms.get(i)));
       }
       if (postmaster != 0) {
         byThread.put("PostgreSQL", postgresProcesses(postmaster));
       }
     }
-    return new Span(postmaster, otherJvm, startNanos, seconds(ProcessHandle.current().pid(), false),
-        postgresSeconds(postmaster), otherJvm == 0 ? 0 : seconds(otherJvm, true), machine[0], machine[1], byThread);
+    return new Span(postmaster, otherJvms, startNanos, seconds(ProcessHandle.current().pid(), false),
+        postgresSeconds(postmaster), otherJvms.stream().map(pid -> seconds(pid, true)).toList(), machine[0],
+        machine[1], byThread);
   }
 
   /** A process's threads' CPU seconds, by their name without its number (a pool's threads together). */

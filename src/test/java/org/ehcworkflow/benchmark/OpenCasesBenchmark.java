@@ -161,7 +161,7 @@ class OpenCasesBenchmark {
     try {
       List<Future<?>> running = new ArrayList<>();
       Statements.reset(jdbc);
-      CpuTime.Span cpu = CpuTime.start(jdbc, 0);
+      CpuTime.Span cpu = CpuTime.start(jdbc, List.of());
       long start = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         int share = cases / clients + (c < cases % clients ? 1 : 0);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -36,10 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * [-Dbenchmark.storm=3000]}. A go-live storm: an overdue register of N plans is imported with the job executor
  * stopped, so every review's timers (time to prepare it, then its reminder and breach, all overdue) fire together;
  * then the job executor is started and the time until no job is due is measured. Storms in one run: Camunda's
- * defaults (the naive baseline), the tuned settings, and the tuned settings on two nodes sharing the database; then,
- * where the machine lets a process be held to a CPU quota, the tuned settings on one node and on two, each node held
- * to {@code -Dbenchmark.node-cores} of the cores. An uncounted storm warms up each JVM before it is measured: node A
- * with a storm a fifth the size, node B alone with as many plans as node A has run (at most 10,000).
+ * defaults (the naive baseline) and the tuned settings, on node A (this test's Spring context); then the tuned
+ * settings on the application itself, in JVMs of its own on the same database: one node (B) and two (B and C), first
+ * sharing the machine's cores, then, where the machine lets a process be held to a CPU quota, each node held to
+ * {@code -Dbenchmark.node-cores} of the cores. In those node A only gathers the storms and counts. An uncounted storm
+ * warms up each JVM before it is measured: node A with a storm a fifth the size, nodes B and C each alone with as
+ * many plans as node A has run (at most 10,000). A node that sits a storm out is frozen ({@code SIGSTOP}) meanwhile.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"ehc.demo.enabled=true", TimerStormBenchmark.WAIT_TIME, TimerStormBenchmark.MAX_WAIT,
@@ -88,13 +92,13 @@ class TimerStormBenchmark {
   static final int BACKOFF_MILLIS = Integer.getInteger("benchmark.backoff-ms", 0);
 
   /**
-   * {@code -Dbenchmark.node-cores}: the cores each node is held to in the last two storms (a third of a core unless
-   * set; 0 leaves them out). Two JVMs and PostgreSQL on the same two cores only share them, so the two-node storm
-   * measures what a second node costs there, not what it adds. Held to a quota, each node is a server of that many
-   * cores and PostgreSQL has the rest, as when a council adds a node because its one node is full: the ratio of those
-   * two storms is what the second node adds. A third of a core leaves PostgreSQL about as much as two nodes' jobs
-   * need (about 1 ms of its CPU a job); at half a core each, two nodes and PostgreSQL filled the machine, and the
-   * ratio measured the machine again.
+   * {@code -Dbenchmark.node-cores}: the cores each application node is held to in the held storms (a third of a core
+   * unless set; 0 leaves them out). Two JVMs and PostgreSQL on the same two cores only share them, so the two-node
+   * storm sharing them measures what a second node costs there, not what it adds. Held to a quota, each node is a
+   * server of that many cores and PostgreSQL has the rest, as when a council adds a node because its one node is
+   * full: the ratio of the held storms is what the second node adds. A third of a core leaves PostgreSQL about as much
+   * as two nodes' jobs need (1 to 2.5 ms of its CPU a job); at half a core each, two nodes and PostgreSQL filled the
+   * machine, and the ratio measured the machine again.
    */
   static final double NODE_CORES = Double.parseDouble(System.getProperty("benchmark.node-cores", "0.33"));
 
@@ -104,34 +108,49 @@ class TimerStormBenchmark {
     // A storm a fifth the size first, not counted: otherwise the first storm measured (the baseline) also paid for the
     // JIT compiling the engine's and the delegates' code, and the settings after it looked better than they are.
     int warmUp = Math.max(200, plans / 5);
-    storm("WARMUP", warmUp, NAIVE, null, 0);
-    Drain naive = storm("STORMA", plans, NAIVE, null, 0);
-    Drain tuned = storm("STORMB", plans, TUNED, null, 0);
+    storm("WARMUP", warmUp, NAIVE, List.of(), true, 0);
+    Drain naive = storm("STORMA", plans, NAIVE, List.of(), true, 0);
+    Drain tuned = storm("STORMB", plans, TUNED, List.of(), true, 0);
     String noQuota = NODE_CORES <= 0 ? "-Dbenchmark.node-cores=0" : CpuQuota.unavailable();
-    Drain heldOne = noQuota == null ? storm("STORMD", plans, TUNED, null, NODE_CORES) : null;
-    Drain twoNodes;
+    Drain appOne;
+    Drain appTwo;
+    Drain heldOne = null;
     Drain heldTwo = null;
-    try (SecondNode nodeB = secondNode(TUNED)) {
-      // Node B warms up alone first, on as many plans as node A has run (at most 10,000): measured cold, or warmed
-      // on a few thousand jobs, its job threads ran half-compiled code, at twice node A's CPU a job, and its JIT
-      // compilers took a core's share for seconds.
-      warmUpAlone(nodeB, (int) Math.min(plansImported, 10_000));
-      twoNodes = storm("STORMC", plans, TUNED, nodeB, 0);
+    // Each application node warms up alone first, on as many plans as node A has run (at most 10,000): measured
+    // cold, or warmed on a few thousand jobs, its job threads ran half-compiled code, at twice node A's CPU a job,
+    // and its JIT compilers took a core's share for seconds. Node B, warmed first and running every storm, is the
+    // one node; node C, less warmed, is the second.
+    int warmUpAlone = (int) Math.min(plansImported, 10_000);
+    try (Node nodeB = node("node-b", TUNED); Node nodeC = node("node-c", TUNED)) {
+      pause(nodeC);
+      storm("WARMUPB", warmUpAlone, TUNED, List.of(nodeB), false, 0);
+      pause(nodeB);
+      nodeC.process().resume();
+      storm("WARMUPC", warmUpAlone, TUNED, List.of(nodeC), false, 0);
+      pause(nodeC);
+      nodeB.process().resume();
+      appOne = storm("STORMC", plans, TUNED, List.of(nodeB), false, 0);
       if (noQuota == null) {
-        heldTwo = storm("STORME", plans, TUNED, nodeB, NODE_CORES);
+        heldOne = storm("STORMD", plans, TUNED, List.of(nodeB), false, NODE_CORES);
       }
-      nodeB.stop(Duration.ofSeconds(30));
+      nodeC.process().resume();
+      appTwo = storm("STORME", plans, TUNED, List.of(nodeB, nodeC), false, 0);
+      if (noQuota == null) {
+        heldTwo = storm("STORMF", plans, TUNED, List.of(nodeB, nodeC), false, NODE_CORES);
+      }
     }
     System.out.printf("benchmark: timer storm of %d plans: naive %.0f jobs/s (%.0f plans/s), tuned %.0f jobs/s "
-        + "(%.0f plans/s, %.2fx naive), two nodes tuned %.0f jobs/s (%.0f plans/s, %.2fx one node)%n", plans,
-        naive.jobsPerSecond(), naive.plansPerSecond(), tuned.jobsPerSecond(), tuned.plansPerSecond(),
-        tuned.plansPerSecond() / naive.plansPerSecond(), twoNodes.jobsPerSecond(), twoNodes.plansPerSecond(),
-        twoNodes.plansPerSecond() / tuned.plansPerSecond());
+        + "(%.0f plans/s, %.2fx naive)%n", plans, naive.jobsPerSecond(), naive.plansPerSecond(),
+        tuned.jobsPerSecond(), tuned.plansPerSecond(), tuned.plansPerSecond() / naive.plansPerSecond());
+    System.out.printf("benchmark: timer storm of %d plans on the application's own JVMs, tuned, sharing the "
+        + "machine's cores: one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f plans/s, %.2fx one "
+        + "node)%n", plans, appOne.jobsPerSecond(), appOne.plansPerSecond(), appTwo.jobsPerSecond(),
+        appTwo.plansPerSecond(), appTwo.plansPerSecond() / appOne.plansPerSecond());
     if (noQuota == null) {
-      System.out.printf("benchmark: timer storm of %d plans, each node held to %.2f cores and PostgreSQL not held: "
-          + "one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f plans/s, %.2fx one node)%n", plans,
-          NODE_CORES, heldOne.jobsPerSecond(), heldOne.plansPerSecond(), heldTwo.jobsPerSecond(),
-          heldTwo.plansPerSecond(), heldTwo.plansPerSecond() / heldOne.plansPerSecond());
+      System.out.printf("benchmark: timer storm of %d plans on the application's own JVMs, tuned, each node held to "
+          + "%.2f cores and PostgreSQL not held: one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f "
+          + "plans/s, %.2fx one node)%n", plans, NODE_CORES, heldOne.jobsPerSecond(), heldOne.plansPerSecond(),
+          heldTwo.jobsPerSecond(), heldTwo.plansPerSecond(), heldTwo.plansPerSecond() / heldOne.plansPerSecond());
     } else {
       System.out.printf("benchmark: nodes held to a share of the cores: not measured, %s%n", noQuota);
     }
@@ -146,30 +165,31 @@ class TimerStormBenchmark {
   record Drain(double jobsPerSecond, double plansPerSecond) {
   }
 
-  /** A storm that node B drains alone, node A's job executor stopped, to warm it up; not counted. */
-  private void warmUpAlone(SecondNode nodeB, int plans) throws Exception {
-    storm("WARMUPB", plans, TUNED, nodeB, false, 0);
-  }
+  /** An application node beside node A: its job log host name and its JVM. */
+  record Node(String hostname, SecondNode process) implements AutoCloseable {
 
-  private Drain storm(String prefix, int plans, Settings settings, SecondNode nodeB, double cores) throws Exception {
-    return storm(prefix, plans, settings, nodeB, true, cores);
+    /** Stopped as a server is stopped, so that a flight recording asked for is written. */
+    @Override
+    public void close() throws Exception {
+      process.resume();
+      process.stop(Duration.ofSeconds(30));
+    }
   }
 
   /**
    * One storm: its jobs gathered with node A's job executor stopped, then drained by node A (unless
-   * {@code onNodeA} is false) and node B if there is one, each held to {@code cores} of the machine's cores when
-   * that is more than 0. With node B, whose job executor runs all along, the reviews' timers are created suspended
-   * (their job definitions are) and all made active at once when node A starts.
+   * {@code onNodeA} is false) and the other nodes given, each held to {@code cores} of the machine's cores when that
+   * is more than 0. Other nodes' job executors run all along, so the reviews' timers are created suspended (their job
+   * definitions are) and all made active at once as the storm starts.
    */
-  private Drain storm(String prefix, int plans, Settings settings, SecondNode nodeB, boolean onNodeA, double cores)
+  private Drain storm(String prefix, int plans, Settings settings, List<Node> others, boolean onNodeA, double cores)
       throws Exception {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor executor = configuration.getJobExecutor();
     executor.shutdown();
     awaitQuiet();
-    boolean secondNode = nodeB != null;
-    if (secondNode) {
+    if (!others.isEmpty()) {
       engine.getManagementService().suspendJobDefinitionByProcessDefinitionKey(AnnualReviews.PROCESS, true);
     }
     // The baseline is Camunda's own schema; the tuned settings have the product's indexes: the acquisition's, and
@@ -195,12 +215,12 @@ class TimerStormBenchmark {
     jdbc.execute("analyze act_ru_job");
     Timestamp gathered = Timestamp.from(EngineClock.instant());
     Statements.reset(jdbc);
-    List<CpuQuota> quotas = cores > 0 ? hold(cores, nodeB) : List.of();
+    List<CpuQuota> quotas = cores > 0 ? hold(cores, onNodeA, others) : List.of();
     long due;
     CpuTime.Used used;
     try {
-      CpuTime.Span cpu = CpuTime.start(jdbc, secondNode ? nodeB.pid() : 0);
-      if (secondNode) {
+      CpuTime.Span cpu = CpuTime.start(jdbc, others.stream().map(node -> node.process().pid()).toList());
+      if (!others.isEmpty()) {
         engine.getManagementService().activateJobDefinitionByProcessDefinitionKey(AnnualReviews.PROCESS, true);
       }
       due = dueJobs();
@@ -224,71 +244,118 @@ class TimerStormBenchmark {
     // node that started a moment before the other does not skew it.
     Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
         + "count(*) filter (where job_def_type_ like 'timer%') as timers, "
-        + "count(*) filter (where hostname_ = 'node-a') as by_node_a, "
         + "count(distinct xmin::text) as transactions, "
         + "extract(epoch from max(timestamp_) - min(timestamp_)) as seconds from act_hi_job_log "
         + "where job_state_ = 2 and timestamp_ >= ?", gathered);
+    Map<String, Long> byNode = new TreeMap<>();
+    jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= ? "
+        + "group by hostname_", rs -> {
+          byNode.put(rs.getString(1), rs.getLong(2));
+        }, gathered);
     long executed = ((Number) window.get("jobs")).longValue();
     double seconds = Math.max(0.001, ((Number) window.get("seconds")).doubleValue());
-    System.out.printf("benchmark: storm %s, %s%s%s: %d plans imported, %d jobs due, %d run (%d timers, %.1f jobs per "
-        + "plan) in %.1f s: %.0f jobs/s, %.0f plans/s%n", prefix, settings.name(),
-        !onNodeA ? ", node B alone" : secondNode ? ", two nodes" : "",
+    System.out.printf("benchmark: storm %s, %s, %s%s: %d plans imported, %d jobs due, %d run (%d timers, %.1f jobs "
+        + "per plan) in %.1f s: %.0f jobs/s, %.0f plans/s%n", prefix, settings.name(), nodesOf(onNodeA, others),
         cores > 0 ? String.format(", each node held to %.2f cores", cores) : "",
         imported, due, executed, ((Number) window.get("timers")).longValue(), (double) executed / plans, seconds,
         executed / seconds, plans / seconds);
-    // Camunda's own acquisition metrics of this node for the storm: a failure is a job it selected but could not lock
+    // Camunda's own acquisition metrics of node A for the storm: a failure is a job it selected but could not lock
     // because another node had locked it first. A plan's later timers, due when its first one creates them, run in
-    // the same thread after it without an acquisition, so a node acquires about one job per plan it takes; which node
-    // ran each job is in the job log.
+    // the same thread after it without an acquisition, so a node acquires about one job per plan it takes.
     engine.getManagementService().reportDbMetricsNow();
     long acquired = metric(Metrics.JOB_ACQUIRED_SUCCESS);
     long conflicts = metric(Metrics.JOB_ACQUIRED_FAILURE);
     long transactions = ((Number) window.get("transactions")).longValue();
-    long byNodeA = ((Number) window.get("by_node_a")).longValue();
-    System.out.printf("benchmark:   node A ran %d of the %d jobs; its acquisition: %s %d, %s %d; the jobs committed in "
-        + "%d transactions, %.1f jobs each%n", byNodeA, executed,
+    System.out.printf("benchmark:   jobs each node ran: %s; node A's acquisition: %s %d, %s %d; the jobs committed "
+        + "in %d transactions, %.1f jobs each%n", byNode.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
         Metrics.JOB_ACQUIRED_SUCCESS, acquired - acquiredBefore, Metrics.JOB_ACQUIRED_FAILURE,
         conflicts - conflictsBefore, transactions, (double) executed / Math.max(1, transactions));
     acquiredBefore = acquired;
     conflictsBefore = conflicts;
     used.print(executed, "job");
-    if (secondNode && onNodeA && byNodeA > 0 && byNodeA < executed) {
-      System.out.printf("benchmark:   CPU per job each node ran: node A %.2f ms, node B %.2f ms%n",
-          1000 * used.jvm() / byNodeA, 1000 * used.other() / (executed - byNodeA));
+    if (others.size() + (onNodeA ? 1 : 0) > 1) {
+      List<String> perJob = new ArrayList<>();
+      if (onNodeA) {
+        perJob.add(String.format("node-a %.2f ms",
+            1000 * used.jvm() / Math.max(1, byNode.getOrDefault("node-a", 0L))));
+      }
+      for (int i = 0; i < others.size(); i++) {
+        String hostname = others.get(i).hostname();
+        perJob.add(String.format("%s %.2f ms", hostname,
+            1000 * used.others().get(i) / Math.max(1, byNode.getOrDefault(hostname, 0L))));
+      }
+      System.out.printf("benchmark:   CPU per job each node ran: %s%n", String.join(", ", perJob));
     }
     Statements.print(jdbc, executed, "job");
     return new Drain(executed / seconds, plans / seconds);
   }
 
-  /** Node A (this JVM) and node B, if there is one, each held to {@code cores} of the machine's cores. */
-  private static List<CpuQuota> hold(double cores, SecondNode nodeB) {
-    CpuQuota nodeA = CpuQuota.of("ehc-benchmark-node-a", cores);
-    nodeA.hold(ProcessHandle.current().pid());
-    if (nodeB == null) {
-      return List.of(nodeA);
+  /** Which nodes drain a storm, for its line. */
+  private static String nodesOf(boolean onNodeA, List<Node> others) {
+    List<String> names = new ArrayList<>();
+    if (onNodeA) {
+      names.add("node-a");
     }
+    others.forEach(node -> names.add(node.hostname()));
+    return String.join(" and ", names);
+  }
+
+  /**
+   * Freezes a node between storms, after checking that it was not caught inside a transaction (which would hold back
+   * PostgreSQL's vacuum in the storms it sits out); if it was, it runs a moment and is frozen again.
+   */
+  private void pause(Node node) throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      node.process().pause();
+      Thread.sleep(100);
+      Long open = jdbc.queryForObject("select count(*) from pg_stat_activity where state like 'idle in transaction%' "
+          + "and pid <> pg_backend_pid()", Long.class);
+      if (open == null || open == 0) {
+        return;
+      }
+      node.process().resume();
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(node.hostname() + " could not be frozen outside a transaction");
+  }
+
+  /** Node A (this JVM), if it drains the storm, and the other nodes, each held to {@code cores} of the cores. */
+  private static List<CpuQuota> hold(double cores, boolean onNodeA, List<Node> others) {
+    List<CpuQuota> quotas = new ArrayList<>();
     try {
-      CpuQuota second = CpuQuota.of("ehc-benchmark-node-b", cores);
-      second.hold(nodeB.pid());
-      return List.of(nodeA, second);
+      if (onNodeA) {
+        quotas.add(CpuQuota.of("ehc-benchmark-node-a", cores));
+        quotas.get(0).hold(ProcessHandle.current().pid());
+      }
+      for (Node node : others) {
+        CpuQuota quota = CpuQuota.of("ehc-benchmark-" + node.hostname(), cores);
+        quotas.add(quota);
+        quota.hold(node.process().pid());
+      }
+      return quotas;
     } catch (RuntimeException e) {
-      nodeA.close();
+      quotas.forEach(CpuQuota::close);
       throw e;
     }
   }
 
-  /** Node B: a second JVM on the same database with these job executor settings, running until closed. */
-  private SecondNode secondNode(Settings settings) throws Exception {
+  /**
+   * An application node beside node A: another JVM of the application on the same database with these job
+   * executor settings, running until closed.
+   */
+  private Node node(String hostname, Settings settings) throws Exception {
     int backoff = settings.backoffMillis();
-    // The heap node A has (the benchmark profile's -Xmx2g); -Dbenchmark.node-b-jvm adds options, as -Dbenchmark.jvm
-    // does for node A (a profile: "-XX:StartFlightRecording=filename=target/storm-b.jfr,settings=profile").
+    // The heap node A has (the benchmark profile's -Xmx2g); -Dbenchmark.node-jvm adds options to nodes B and C, as
+    // -Dbenchmark.jvm does to node A (a profile of each: "-XX:StartFlightRecording=filename=target/storm-%p.jfr,
+    // settings=profile", %p the process id).
     List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
-    String more = System.getProperty("benchmark.node-b-jvm", "").trim();
+    String more = System.getProperty("benchmark.node-jvm", "").trim();
     if (!more.isEmpty()) {
       jvm.addAll(List.of(more.split("\\s+")));
     }
-    return SecondNode.start(databaseUrl, Path.of("target", "storm-node-b.log"), jvm,
-        List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=node-b",
+    return new Node(hostname, SecondNode.start(databaseUrl, Path.of("target", "storm-" + hostname + ".log"), jvm,
+        List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=" + hostname,
             "--" + WAIT_TIME, "--" + MAX_WAIT,
             "--camunda.bpm.job-execution.backoff-time-in-millis=" + backoff,
             "--camunda.bpm.job-execution.max-backoff=" + backoff * 8L,
@@ -298,7 +365,7 @@ class TimerStormBenchmark {
             "--camunda.bpm.job-execution.max-pool-size=" + Math.max(settings.threads(), 10),
             "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=" + settings.byDueDate(),
             "--camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs=" + settings.byDueDate()),
-        Duration.ofMinutes(3));
+        Duration.ofMinutes(3)));
   }
 
   /** What the storms left in the database: rows and bytes per plan of the largest tables, and in all. */

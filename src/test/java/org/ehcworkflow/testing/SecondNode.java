@@ -66,6 +66,27 @@ public final class SecondNode implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * Freezes the whole JVM ({@code SIGSTOP}) until {@link #resume()}: none of its threads runs, so its job executor
+   * takes no job. Only for a node that has nothing under way: what it holds stays held while it is frozen.
+   */
+  public void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  /** Lets a paused JVM run again ({@code SIGCONT}). */
+  public void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed: "
+          + new String(kill.getInputStream().readAllBytes()).trim());
+    }
+  }
+
   /** Dies at once, as {@code kill -9}: no shutdown, its locks left to run out. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
