@@ -347,12 +347,12 @@ class TimerStormBenchmark {
   private Node node(String hostname, Settings settings) throws Exception {
     int backoff = settings.backoffMillis();
     // The heap node A has (the benchmark profile's -Xmx2g); -Dbenchmark.node-jvm adds options to nodes B and C, as
-    // -Dbenchmark.jvm does to node A (a profile of each: "-XX:StartFlightRecording=filename=target/storm-%p.jfr,
-    // settings=profile", %p the process id).
+    // -Dbenchmark.jvm does to node A, {node} in them replaced by the node's host name (a profile of each:
+    // "-XX:StartFlightRecording=filename=target/storm-{node}.jfr,settings=profile").
     List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
     String more = System.getProperty("benchmark.node-jvm", "").trim();
     if (!more.isEmpty()) {
-      jvm.addAll(List.of(more.split("\\s+")));
+      jvm.addAll(List.of(more.replace("{node}", hostname).split("\\s+")));
     }
     return new Node(hostname, SecondNode.start(databaseUrl, Path.of("target", "storm-" + hostname + ".log"), jvm,
         List.of("--ehc.demo.enabled=false", "--camunda.bpm.generic-properties.properties.hostname=" + hostname,
