@@ -109,8 +109,11 @@ class TwoNodesOnPostgresIT {
     long byB = count("select count(*) from act_hi_job_log where hostname_ = 'node-b' and job_state_ = 2");
     String ownerA = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor()
         .getLockOwner();
+    // Not the history cleanup job: inside its window (01:00-05:00) it runs again and again, by design, so node A may
+    // run it several times after node B dies holding it.
     List<String> heldByB = jdbc.queryForList("select id_ from act_ru_job where lock_owner_ is not null "
-        + "and lock_owner_ <> ? and lock_exp_time_ > now()", String.class, ownerA);
+        + "and lock_owner_ <> ? and lock_exp_time_ > now() and handler_type_ <> 'history-cleanup'", String.class,
+        ownerA);
 
     await(() -> "DONE".equals(rest.withBasicAuth("demo", "demo").getForObject(progress, Map.class).get("status")),
         Duration.ofMinutes(5));
