@@ -97,7 +97,7 @@ class TimerStormBenchmark {
    * storm sharing them measures what a second node costs there, not what it adds. Held to a quota, each node is a
    * server of that many cores and PostgreSQL has the rest, as when a council adds a node because its one node is
    * full: the ratio of the held storms is what the second node adds. A third of a core leaves PostgreSQL about as much
-   * as two nodes' jobs need (1 to 2.5 ms of its CPU a job); at half a core each, two nodes and PostgreSQL filled the
+   * as two nodes' jobs need (1 to 3 ms of its CPU a job); at half a core each, two nodes and PostgreSQL filled the
    * machine, and the ratio measured the machine again.
    */
   static final double NODE_CORES = Double.parseDouble(System.getProperty("benchmark.node-cores", "0.33"));
@@ -168,11 +168,17 @@ class TimerStormBenchmark {
   /** An application node beside node A: its job log host name and its JVM. */
   record Node(String hostname, SecondNode process) implements AutoCloseable {
 
-    /** Stopped as a server is stopped, so that a flight recording asked for is written. */
+    /**
+     * Stopped as a server is stopped, so that a flight recording asked for is written; let run first if frozen, or a
+     * frozen node would not act on the signal until killed.
+     */
     @Override
     public void close() throws Exception {
-      process.resume();
-      process.stop(Duration.ofSeconds(30));
+      try {
+        process.resume();
+      } finally {
+        process.stop(Duration.ofSeconds(30));
+      }
     }
   }
 
