@@ -108,9 +108,9 @@ class TimerStormBenchmark {
     // A storm a fifth the size first, not counted: otherwise the first storm measured (the baseline) also paid for the
     // JIT compiling the engine's and the delegates' code, and the settings after it looked better than they are.
     int warmUp = Math.max(200, plans / 5);
-    storm("WARMUP", warmUp, NAIVE, List.of(), true, 0);
-    Drain naive = storm("STORMA", plans, NAIVE, List.of(), true, 0);
-    Drain tuned = storm("STORMB", plans, TUNED, List.of(), true, 0);
+    storm("WARMUP", warmUp, NAIVE, List.of(), 0);
+    Drain naive = storm("STORMA", plans, NAIVE, List.of(), 0);
+    Drain tuned = storm("STORMB", plans, TUNED, List.of(), 0);
     String noQuota = NODE_CORES <= 0 ? "-Dbenchmark.node-cores=0" : CpuQuota.unavailable();
     Drain appOne;
     Drain appTwo;
@@ -122,35 +122,26 @@ class TimerStormBenchmark {
     // one node; node C, less warmed, is the second.
     int warmUpAlone = (int) Math.min(plansImported, 10_000);
     try (Node nodeB = node("node-b", TUNED); Node nodeC = node("node-c", TUNED)) {
-      pause(nodeC);
-      storm("WARMUPB", warmUpAlone, TUNED, List.of(nodeB), false, 0);
-      pause(nodeB);
-      nodeC.process().resume();
-      storm("WARMUPC", warmUpAlone, TUNED, List.of(nodeC), false, 0);
-      pause(nodeC);
-      nodeB.process().resume();
-      appOne = storm("STORMC", plans, TUNED, List.of(nodeB), false, 0);
+      List<Node> both = List.of(nodeB, nodeC);
+      storm("WARMUPB", warmUpAlone, TUNED, only(both, nodeB), 0);
+      storm("WARMUPC", warmUpAlone, TUNED, only(both, nodeC), 0);
+      appOne = storm("STORMC", plans, TUNED, only(both, nodeB), 0);
       if (noQuota == null) {
-        heldOne = storm("STORMD", plans, TUNED, List.of(nodeB), false, NODE_CORES);
+        heldOne = storm("STORMD", plans, TUNED, only(both, nodeB), NODE_CORES);
       }
-      nodeC.process().resume();
-      appTwo = storm("STORME", plans, TUNED, List.of(nodeB, nodeC), false, 0);
+      appTwo = storm("STORME", plans, TUNED, only(both, nodeB, nodeC), 0);
       if (noQuota == null) {
-        heldTwo = storm("STORMF", plans, TUNED, List.of(nodeB, nodeC), false, NODE_CORES);
+        heldTwo = storm("STORMF", plans, TUNED, both, NODE_CORES);
       }
     }
     System.out.printf("benchmark: timer storm of %d plans: naive %.0f jobs/s (%.0f plans/s), tuned %.0f jobs/s "
         + "(%.0f plans/s, %.2fx naive)%n", plans, naive.jobsPerSecond(), naive.plansPerSecond(),
         tuned.jobsPerSecond(), tuned.plansPerSecond(), tuned.plansPerSecond() / naive.plansPerSecond());
     System.out.printf("benchmark: timer storm of %d plans on the application's own JVMs, tuned, sharing the "
-        + "machine's cores: one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f plans/s, %.2fx one "
-        + "node)%n", plans, appOne.jobsPerSecond(), appOne.plansPerSecond(), appTwo.jobsPerSecond(),
-        appTwo.plansPerSecond(), appTwo.plansPerSecond() / appOne.plansPerSecond());
+        + "machine's cores: %s%n", plans, oneAndTwo(appOne, appTwo));
     if (noQuota == null) {
       System.out.printf("benchmark: timer storm of %d plans on the application's own JVMs, tuned, each node held to "
-          + "%.2f cores and PostgreSQL not held: one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f "
-          + "plans/s, %.2fx one node)%n", plans, NODE_CORES, heldOne.jobsPerSecond(), heldOne.plansPerSecond(),
-          heldTwo.jobsPerSecond(), heldTwo.plansPerSecond(), heldTwo.plansPerSecond() / heldOne.plansPerSecond());
+          + "%.2f cores and PostgreSQL not held: %s%n", plans, NODE_CORES, oneAndTwo(heldOne, heldTwo));
     } else {
       System.out.printf("benchmark: nodes held to a share of the cores: not measured, %s%n", noQuota);
     }
@@ -163,6 +154,13 @@ class TimerStormBenchmark {
    * recorded), per second. Plans per second compare models with different jobs per plan; jobs per second do not.
    */
   record Drain(double jobsPerSecond, double plansPerSecond) {
+  }
+
+  /** One node's drain rate and two nodes', with their ratio, for a summary line. */
+  private static String oneAndTwo(Drain one, Drain two) {
+    return String.format("one node %.0f jobs/s (%.0f plans/s), two nodes %.0f jobs/s (%.0f plans/s, %.2fx one node)",
+        one.jobsPerSecond(), one.plansPerSecond(), two.jobsPerSecond(), two.plansPerSecond(),
+        two.plansPerSecond() / one.plansPerSecond());
   }
 
   /** An application node beside node A: its job log host name and its JVM. */
@@ -183,19 +181,21 @@ class TimerStormBenchmark {
   }
 
   /**
-   * One storm: its jobs gathered with node A's job executor stopped, then drained by node A (unless
-   * {@code onNodeA} is false) and the other nodes given, each held to {@code cores} of the machine's cores when that
-   * is more than 0. Other nodes' job executors run all along, so the reviews' timers are created suspended (their job
-   * definitions are) and all made active at once as the storm starts.
+   * One storm: its jobs gathered with node A's job executor stopped, then drained by the application nodes given, or
+   * by node A when none is, each held to {@code cores} of the machine's cores when that is more than 0. Application
+   * nodes' job executors run all along, so for them the reviews' timers are created suspended (their job definitions
+   * are) and all made active at once as the storm starts.
    */
-  private Drain storm(String prefix, int plans, Settings settings, List<Node> others, boolean onNodeA, double cores)
+  private Drain storm(String prefix, int plans, Settings settings, List<Node> nodes, double cores)
       throws Exception {
+    boolean onNodeA = nodes.isEmpty();
+    List<String> names = onNodeA ? List.of("node-a") : nodes.stream().map(Node::hostname).toList();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor executor = configuration.getJobExecutor();
     executor.shutdown();
     awaitQuiet();
-    if (!others.isEmpty()) {
+    if (!onNodeA) {
       engine.getManagementService().suspendJobDefinitionByProcessDefinitionKey(AnnualReviews.PROCESS, true);
     }
     // The baseline is Camunda's own schema; the tuned settings have the product's indexes: the acquisition's, and
@@ -221,12 +221,14 @@ class TimerStormBenchmark {
     jdbc.execute("analyze act_ru_job");
     Timestamp gathered = Timestamp.from(EngineClock.instant());
     Statements.reset(jdbc);
-    List<CpuQuota> quotas = cores > 0 ? hold(cores, onNodeA, others) : List.of();
+    List<CpuQuota> quotas = cores > 0 ? hold(cores, names,
+        onNodeA ? List.of(ProcessHandle.current().pid()) : nodes.stream().map(node -> node.process().pid()).toList())
+        : List.of();
     long due;
     CpuTime.Used used;
     try {
-      CpuTime.Span cpu = CpuTime.start(jdbc, others.stream().map(node -> node.process().pid()).toList());
-      if (!others.isEmpty()) {
+      CpuTime.Span cpu = CpuTime.start(jdbc, nodes.stream().map(node -> node.process().pid()).toList());
+      if (!onNodeA) {
         engine.getManagementService().activateJobDefinitionByProcessDefinitionKey(AnnualReviews.PROCESS, true);
       }
       due = dueJobs();
@@ -247,31 +249,37 @@ class TimerStormBenchmark {
       throw new IllegalStateException(suspended + " jobs still suspended: the storm did not drain them all");
     }
     // The drain rate from the job log: the storm's successful jobs over the time from its first to its last, so a
-    // node that started a moment before the other does not skew it.
-    Map<String, Object> window = jdbc.queryForMap("select count(*) as jobs, "
-        + "count(*) filter (where job_def_type_ like 'timer%') as timers, "
-        + "count(distinct xmin::text) as transactions, "
-        + "extract(epoch from max(timestamp_) - min(timestamp_)) as seconds from act_hi_job_log "
-        + "where job_state_ = 2 and timestamp_ >= ?", gathered);
+    // node that started a moment before the other does not skew it. Each node's rows in one reading; a transaction
+    // is one node's, so the nodes' transactions add up.
     Map<String, Long> byNode = new TreeMap<>();
-    jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= ? "
-        + "group by hostname_", rs -> {
-          byNode.put(rs.getString(1), rs.getLong(2));
-        }, gathered);
-    long executed = ((Number) window.get("jobs")).longValue();
-    double seconds = Math.max(0.001, ((Number) window.get("seconds")).doubleValue());
+    long timers = 0;
+    long transactions = 0;
+    Instant first = null;
+    Instant last = null;
+    for (Map<String, Object> node : jdbc.queryForList("select hostname_ as node, count(*) as jobs, "
+        + "count(*) filter (where job_def_type_ like 'timer%') as timers, "
+        + "count(distinct xmin::text) as transactions, min(timestamp_) as first, max(timestamp_) as last "
+        + "from act_hi_job_log where job_state_ = 2 and timestamp_ >= ? group by hostname_", gathered)) {
+      byNode.put((String) node.get("node"), ((Number) node.get("jobs")).longValue());
+      timers += ((Number) node.get("timers")).longValue();
+      transactions += ((Number) node.get("transactions")).longValue();
+      Instant from = ((Timestamp) node.get("first")).toInstant();
+      Instant to = ((Timestamp) node.get("last")).toInstant();
+      first = first == null || from.isBefore(first) ? from : first;
+      last = last == null || to.isAfter(last) ? to : last;
+    }
+    long executed = byNode.values().stream().mapToLong(Long::longValue).sum();
+    double seconds = Math.max(0.001, first == null ? 0 : Duration.between(first, last).toNanos() / 1e9);
     System.out.printf("benchmark: storm %s, %s, %s%s: %d plans imported, %d jobs due, %d run (%d timers, %.1f jobs "
-        + "per plan) in %.1f s: %.0f jobs/s, %.0f plans/s%n", prefix, settings.name(), nodesOf(onNodeA, others),
+        + "per plan) in %.1f s: %.0f jobs/s, %.0f plans/s%n", prefix, settings.name(), String.join(" and ", names),
         cores > 0 ? String.format(", each node held to %.2f cores", cores) : "",
-        imported, due, executed, ((Number) window.get("timers")).longValue(), (double) executed / plans, seconds,
-        executed / seconds, plans / seconds);
+        imported, due, executed, timers, (double) executed / plans, seconds, executed / seconds, plans / seconds);
     // Camunda's own acquisition metrics of node A for the storm: a failure is a job it selected but could not lock
     // because another node had locked it first. A plan's later timers, due when its first one creates them, run in
     // the same thread after it without an acquisition, so a node acquires about one job per plan it takes.
     engine.getManagementService().reportDbMetricsNow();
     long acquired = metric(Metrics.JOB_ACQUIRED_SUCCESS);
     long conflicts = metric(Metrics.JOB_ACQUIRED_FAILURE);
-    long transactions = ((Number) window.get("transactions")).longValue();
     System.out.printf("benchmark:   jobs each node ran: %s; node A's acquisition: %s %d, %s %d; the jobs committed "
         + "in %d transactions, %.1f jobs each%n", byNode.entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
@@ -280,16 +288,11 @@ class TimerStormBenchmark {
     acquiredBefore = acquired;
     conflictsBefore = conflicts;
     used.print(executed, "job");
-    if (others.size() + (onNodeA ? 1 : 0) > 1) {
+    if (nodes.size() > 1) {
       List<String> perJob = new ArrayList<>();
-      if (onNodeA) {
-        perJob.add(String.format("node-a %.2f ms",
-            1000 * used.jvm() / Math.max(1, byNode.getOrDefault("node-a", 0L))));
-      }
-      for (int i = 0; i < others.size(); i++) {
-        String hostname = others.get(i).hostname();
-        perJob.add(String.format("%s %.2f ms", hostname,
-            1000 * used.others().get(i) / Math.max(1, byNode.getOrDefault(hostname, 0L))));
+      for (int i = 0; i < nodes.size(); i++) {
+        perJob.add(String.format("%s %.2f ms", names.get(i),
+            1000 * used.others().get(i) / Math.max(1, byNode.getOrDefault(names.get(i), 0L))));
       }
       System.out.printf("benchmark:   CPU per job each node ran: %s%n", String.join(", ", perJob));
     }
@@ -297,14 +300,18 @@ class TimerStormBenchmark {
     return new Drain(executed / seconds, plans / seconds);
   }
 
-  /** Which nodes drain a storm, for its line. */
-  private static String nodesOf(boolean onNodeA, List<Node> others) {
-    List<String> names = new ArrayList<>();
-    if (onNodeA) {
-      names.add("node-a");
+  /** Lets {@code these} nodes run, the others of {@code all} frozen, for the next storm; returns {@code these}. */
+  private List<Node> only(List<Node> all, Node... these) throws Exception {
+    List<Node> running = List.of(these);
+    for (Node node : all) {
+      if (!running.contains(node)) {
+        pause(node);
+      }
     }
-    others.forEach(node -> names.add(node.hostname()));
-    return String.join(" and ", names);
+    for (Node node : running) {
+      node.process().resume();
+    }
+    return running;
   }
 
   /**
@@ -326,18 +333,14 @@ class TimerStormBenchmark {
     throw new IllegalStateException(node.hostname() + " could not be frozen outside a transaction");
   }
 
-  /** Node A (this JVM), if it drains the storm, and the other nodes, each held to {@code cores} of the cores. */
-  private static List<CpuQuota> hold(double cores, boolean onNodeA, List<Node> others) {
+  /** The processes that drain a storm, each held to {@code cores} of the cores in a group of its own. */
+  private static List<CpuQuota> hold(double cores, List<String> names, List<Long> pids) {
     List<CpuQuota> quotas = new ArrayList<>();
     try {
-      if (onNodeA) {
-        quotas.add(CpuQuota.of("ehc-benchmark-node-a", cores));
-        quotas.get(0).hold(ProcessHandle.current().pid());
-      }
-      for (Node node : others) {
-        CpuQuota quota = CpuQuota.of("ehc-benchmark-" + node.hostname(), cores);
+      for (int i = 0; i < pids.size(); i++) {
+        CpuQuota quota = CpuQuota.of("ehc-benchmark-" + names.get(i), cores);
         quotas.add(quota);
-        quota.hold(node.process().pid());
+        quota.hold(pids.get(i));
       }
       return quotas;
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandler;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -112,8 +113,8 @@ class TwoNodesOnPostgresIT {
     // Not the history cleanup job: inside its window (01:00-05:00) it runs again and again, by design, so node A may
     // run it several times after node B dies holding it.
     List<String> heldByB = jdbc.queryForList("select id_ from act_ru_job where lock_owner_ is not null "
-        + "and lock_owner_ <> ? and lock_exp_time_ > now() and handler_type_ <> 'history-cleanup'", String.class,
-        ownerA);
+        + "and lock_owner_ <> ? and lock_exp_time_ > now() and handler_type_ <> ?", String.class, ownerA,
+        HistoryCleanupJobHandler.TYPE);
 
     await(() -> "DONE".equals(rest.withBasicAuth("demo", "demo").getForObject(progress, Map.class).get("status")),
         Duration.ofMinutes(5));
@@ -130,8 +131,8 @@ class TwoNodesOnPostgresIT {
     // Camunda's history cleanup is one job that runs again and again inside its window (01:00-05:00), by design.
     assertThat(jdbc.queryForList("select l.job_id_, l.job_def_type_, l.act_id_, l.hostname_, l.timestamp_ "
         + "from act_hi_job_log l where l.job_state_ = 2 and l.job_id_ in (select job_id_ from act_hi_job_log "
-        + "where job_state_ = 2 and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1) "
-        + "order by l.job_id_, l.timestamp_")).as("no job ran twice").isEmpty();
+        + "where job_state_ = 2 and job_def_type_ <> ? group by job_id_ having count(*) > 1) "
+        + "order by l.job_id_, l.timestamp_", HistoryCleanupJobHandler.TYPE)).as("no job ran twice").isEmpty();
     assertThat(count("select count(*) from act_ru_incident")).as("no incident").isZero();
     ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(settings.isJobExecutorPreferTimerJobs() && settings.isJobExecutorAcquireByDueDate())
