@@ -83,8 +83,9 @@ class GoLiveOnPostgresIT {
     assertThat((List<Map<String, Object>>) done.get("invalid")).extracting(p -> p.get("line"))
         .containsExactly(PLANS + 2, PLANS + 3);
     assertThat(countRunningReviews()).as("one review each, none started twice").isEqualTo(PLANS);
-    assertThat(TestPostgres.lastAnalyzed(jdbc, "ehc_plan")).as("planner statistics refreshed after the load")
-        .isNotNull();
+    // the import is marked done before its statistics are refreshed (ANALYZE of every table takes seconds)
+    await("planner statistics refreshed after the load", () -> TestPostgres.lastAnalyzed(jdbc, "ehc_plan") != null,
+        Duration.ofMinutes(2));
 
     await(() -> count("select count(*) from case_breach where time_limit = 'ANNUAL_REVIEW'") == PLANS,
         Duration.ofMinutes(5));
@@ -154,9 +155,13 @@ class GoLiveOnPostgresIT {
   }
 
   private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+    await("a condition", condition, limit);
+  }
+
+  private static void await(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited %s", limit).isBefore(deadline);
+      assertThat(Instant.now()).as("waited %s for %s", limit, what).isBefore(deadline);
       Thread.sleep(250);
     }
   }
