@@ -1,13 +1,21 @@
 package org.ehcworkflow.benchmark;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -127,6 +135,10 @@ class TimerStormBenchmark {
     int warmUpAlone = Integer.getInteger("benchmark.node-warm-up", (int) Math.min(plansImported, 10_000));
     try (Node nodeB = node("node-b", TUNED); Node nodeC = node("node-c", TUNED)) {
       List<Node> both = List.of(nodeB, nodeC);
+      int nodeImport = Integer.getInteger("benchmark.node-import", 0);
+      if (nodeImport > 0) {
+        importThroughTheApi(nodeB, nodeImport);
+      }
       storm("WARMUPB", warmUpAlone, TUNED, only(both, nodeB), 0);
       storm("WARMUPC", warmUpAlone, TUNED, only(both, nodeC), 0);
       appOne = storm("STORMC", plans, TUNED, only(both, nodeB), 0);
@@ -383,6 +395,38 @@ class TimerStormBenchmark {
             "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=" + settings.byDueDate(),
             "--camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs=" + settings.byDueDate()),
         Duration.ofMinutes(3)));
+  }
+
+  /**
+   * {@code -Dbenchmark.node-import=N}: the node enters a register of N plans whose reviews are months away through
+   * its own API, as a council's go-live does, before its warm-up storm. Node A enters every storm's register, on one
+   * thread between storms; this gives the application's JVM the same kind of work, to see what it does for its JIT.
+   */
+  private void importThroughTheApi(Node node, int plans) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://localhost:" + node.process().port();
+    String login = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+    long started = System.nanoTime();
+    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plans/import"))
+        .header("Authorization", login).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(OverdueRegisters.notYetDue("LATER", plans).toString())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (accepted.statusCode() != 202) {
+      throw new IllegalStateException("the import was refused: " + accepted.statusCode() + " " + accepted.body());
+    }
+    String progress = accepted.headers().firstValue("Location").orElseThrow();
+    String status = "";
+    while (!status.contains("\"status\":\"DONE\"")) {
+      if (status.contains("\"status\":\"FAILED\"")) {
+        throw new IllegalStateException("the import failed: " + status);
+      }
+      Thread.sleep(500);
+      status = http.send(HttpRequest.newBuilder(URI.create(base + progress)).header("Authorization", login).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    Matcher imported = Pattern.compile("\"imported\":(\\d+)").matcher(status);
+    System.out.printf("benchmark: %s entered %s of %d plans not yet due through its API in %.1f s%n",
+        node.hostname(), imported.find() ? imported.group(1) : "?", plans, (System.nanoTime() - started) / 1e9);
   }
 
   /** What the storms left in the database: rows and bytes per plan of the largest tables, and in all. */

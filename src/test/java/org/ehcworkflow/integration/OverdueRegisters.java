@@ -24,10 +24,19 @@ public final class OverdueRegisters {
 
   /** {@code plans} plans, {@code <prefix>-00001} on, each issued about two years ago, so each review is overdue. */
   public static StringBuilder csv(String prefix, int plans) {
+    return csv(prefix, plans, 24, 300);
+  }
+
+  /** As {@link #csv(String, int)}, each plan issued about two months ago: no review or reminder due for months. */
+  public static StringBuilder notYetDue(String prefix, int plans) {
+    return csv(prefix, plans, 2, 20);
+  }
+
+  private static StringBuilder csv(String prefix, int plans, int issuedMonthsAgo, int spreadDays) {
     LocalDate today = EngineClock.today();
     StringBuilder csv = new StringBuilder(String.join(",", RegisterCsvImport.HEADER)).append('\n');
     for (int i = 1; i <= plans; i++) {
-      LocalDate issued = today.minusYears(2).minusDays(i % 300);
+      LocalDate issued = today.minusMonths(issuedMonthsAgo).minusDays(i % spreadDays);
       csv.append(reference(prefix, i)).append(",,").append(today.minusYears(9).minusDays(i % 365))
           .append(",,,Setting ").append(i % 30).append(",16,").append(issued).append(",,\n");
     }

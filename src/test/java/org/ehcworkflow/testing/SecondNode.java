@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +63,15 @@ public final class SecondNode implements AutoCloseable {
     return node;
   }
 
+  /** The HTTP port the node's web server took ({@code server.port=0}), from its log. */
+  public int port() {
+    Matcher started = Pattern.compile("Tomcat started on port (\\d+)").matcher(tail(Integer.MAX_VALUE));
+    if (!started.find()) {
+      throw new IllegalStateException("the node's log names no port: " + tail());
+    }
+    return Integer.parseInt(started.group(1));
+  }
+
   /** The node's process id, to read its CPU time. */
   public long pid() {
     return process.pid();
@@ -110,9 +121,13 @@ public final class SecondNode implements AutoCloseable {
 
   /** The end of the node's log, for a failure message. */
   public String tail() {
+    return tail(3000);
+  }
+
+  private String tail(int characters) {
     try {
       String text = Files.exists(log) ? Files.readString(log) : "";
-      return text.substring(Math.max(0, text.length() - 3000));
+      return text.substring(Math.max(0, text.length() - characters));
     } catch (IOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
     }
