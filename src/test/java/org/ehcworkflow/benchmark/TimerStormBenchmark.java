@@ -1,21 +1,13 @@
 package org.ehcworkflow.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,6 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -217,6 +213,7 @@ class TimerStormBenchmark {
       throws Exception {
     boolean onNodeA = nodes.isEmpty();
     List<String> names = onNodeA ? List.of("node-a") : nodes.stream().map(Node::hostname).toList();
+    List<Long> nodePids = nodes.stream().map(node -> node.process().pid()).toList();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor executor = configuration.getJobExecutor();
@@ -248,13 +245,12 @@ class TimerStormBenchmark {
     jdbc.execute("analyze act_ru_job");
     Timestamp gathered = Timestamp.from(EngineClock.instant());
     Statements.reset(jdbc);
-    List<CpuQuota> quotas = cores > 0 ? hold(cores, names,
-        onNodeA ? List.of(ProcessHandle.current().pid()) : nodes.stream().map(node -> node.process().pid()).toList())
+    List<CpuQuota> quotas = cores > 0 ? hold(cores, names, onNodeA ? List.of(ProcessHandle.current().pid()) : nodePids)
         : List.of();
     long due;
     CpuTime.Used used;
     try {
-      CpuTime.Span cpu = CpuTime.start(jdbc, nodes.stream().map(node -> node.process().pid()).toList());
+      CpuTime.Span cpu = CpuTime.start(jdbc, nodePids);
       due = dueJobs();
       if (onNodeA) {
         executor.start();
@@ -403,30 +399,25 @@ class TimerStormBenchmark {
    * thread between storms; this gives the application's JVM the same kind of work, to see what it does for its JIT.
    */
   private void importThroughTheApi(Node node, int plans) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    String base = "http://localhost:" + node.process().port();
-    String login = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+    TestRestTemplate rest = new TestRestTemplate(
+        new RestTemplateBuilder().rootUri("http://localhost:" + node.process().port()));
     long started = System.nanoTime();
-    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plans/import"))
-        .header("Authorization", login).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(OverdueRegisters.notYetDue("LATER", plans).toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (accepted.statusCode() != 202) {
-      throw new IllegalStateException("the import was refused: " + accepted.statusCode() + " " + accepted.body());
+    ResponseEntity<Map> accepted = OverdueRegisters.importCsv(rest, OverdueRegisters.notYetDue("LATER", plans)
+        .toString());
+    if (accepted.getStatusCode() != HttpStatus.ACCEPTED) {
+      throw new IllegalStateException("the import was refused: " + accepted.getStatusCode() + " " + accepted.getBody());
     }
-    String progress = accepted.headers().firstValue("Location").orElseThrow();
-    String status = "";
-    while (!status.contains("\"status\":\"DONE\"")) {
-      if (status.contains("\"status\":\"FAILED\"")) {
+    String progress = (String) accepted.getBody().get("progress");
+    Map<?, ?> status = Map.of();
+    while (!"DONE".equals(status.get("status"))) {
+      if ("FAILED".equals(status.get("status"))) {
         throw new IllegalStateException("the import failed: " + status);
       }
       Thread.sleep(500);
-      status = http.send(HttpRequest.newBuilder(URI.create(base + progress)).header("Authorization", login).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      status = rest.withBasicAuth("demo", "demo").getForObject(progress, Map.class);
     }
-    Matcher imported = Pattern.compile("\"imported\":(\\d+)").matcher(status);
     System.out.printf("benchmark: %s entered %s of %d plans not yet due through its API in %.1f s%n",
-        node.hostname(), imported.find() ? imported.group(1) : "?", plans, (System.nanoTime() - started) / 1e9);
+        node.hostname(), status.get("imported"), plans, (System.nanoTime() - started) / 1e9);
   }
 
   /** What the storms left in the database: rows and bytes per plan of the largest tables, and in all. */

@@ -48,7 +48,7 @@ public final class OverdueRegisters {
   }
 
   /** Posts the register to the onboarding API as the demo administrator; 202 with the import's progress link. */
-  static ResponseEntity<Map> importCsv(TestRestTemplate rest, String csv) {
+  public static ResponseEntity<Map> importCsv(TestRestTemplate rest, String csv) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType("text/csv"));
     return rest.withBasicAuth("demo", "demo").postForEntity("/api/plans/import", new HttpEntity<>(csv, headers),
